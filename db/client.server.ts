@@ -39,14 +39,17 @@ export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
-let singleton: Db | undefined;
+const holder = globalThis as { __citypilotDb?: Db };
 
-/** The process-wide connection used by loaders and actions. */
+/**
+ * The process-wide connection used by loaders and actions. Kept on
+ * globalThis so development module reloads do not leak connections.
+ */
 export function getDb(): Db {
-  if (!singleton) {
-    const g = globalThis as { __citypilotDb?: Db };
-    // Survive module reloads in development without leaking connections.
-    singleton = g.__citypilotDb ??= openDatabase();
-  }
-  return singleton;
+  return (holder.__citypilotDb ??= openDatabase());
+}
+
+/** Point loaders and actions at another database (integration tests, CLIs). */
+export function setDb(db: Db | undefined): void {
+  holder.__citypilotDb = db;
 }

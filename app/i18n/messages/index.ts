@@ -1,0 +1,9 @@
+/**
+ * Every user-facing string lives in a namespace file here. To add a
+ * namespace: create `messages/<ns>.ts` with `defineMessages`, then add it below.
+ */
+import common from "./common";
+import auth from "./auth";
+import enums from "./enums";
+
+export const namespaces = { common, auth, enums };

@@ -1,0 +1,20 @@
+import { can, type Principal } from "~/auth/permissions";
+import type { MessageKey } from "~/i18n/i18n";
+
+export interface NavItem {
+  key: MessageKey;
+  to: string;
+}
+
+/** Main navigation for a signed-in user, derived from their permissions. */
+export function navigationFor(principal: Principal, primaryOrganisationId: number | null): NavItem[] {
+  const items: NavItem[] = [{ key: "common.nav.home", to: "/" }];
+  if (can(principal, "read", "organisation")) items.push({ key: "common.nav.organisations", to: "/organisations" });
+  if (can(principal, "read", "strategy")) items.push({ key: "common.nav.strategy", to: "/strategy" });
+  if (primaryOrganisationId !== null && principal.roles.includes("planner")) {
+    items.push({ key: "common.nav.myOrganisation", to: `/organisations/${primaryOrganisationId}` });
+  }
+  if (can(principal, "read", "user")) items.push({ key: "common.nav.users", to: "/admin/users" });
+  if (can(principal, "read", "audit")) items.push({ key: "common.nav.audit", to: "/audit" });
+  return items;
+}
