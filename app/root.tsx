@@ -27,8 +27,8 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "CityPilot" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = localeFromRequest(request);
   const user = getCurrentUser(request);
+  const locale = localeFromRequest(request, user?.locale);
   return {
     locale,
     user: user

@@ -7,11 +7,16 @@ export function isLocale(v: unknown): v is Locale {
   return v === "vi" || v === "en";
 }
 
-/** Locale from the `cp_lang` cookie, else Vietnamese (the product default). */
-export function localeFromRequest(request: Request): Locale {
+/** Locale chosen in this browser (`cp_lang` cookie), if any. */
+export function cookieLocale(request: Request): Locale | null {
   const cookie = request.headers.get("Cookie") ?? "";
   const m = /(?:^|;\s*)cp_lang=(vi|en)(?:;|$)/.exec(cookie);
-  return m ? (m[1] as Locale) : DEFAULT_LOCALE;
+  return m ? (m[1] as Locale) : null;
+}
+
+/** Locale from the cookie, else the user's saved choice, else Vietnamese (the product default). */
+export function localeFromRequest(request: Request, userLocale?: string | null): Locale {
+  return cookieLocale(request) ?? (isLocale(userLocale) ? userLocale : DEFAULT_LOCALE);
 }
 
 export function localeCookie(locale: Locale, secure: boolean): string {
