@@ -140,6 +140,8 @@ export async function login(
     page.waitForURL((url) => url.pathname !== "/login"),
     page.locator('main form button[type="submit"]').click(),
   ]);
+  // The URL changes before React commits the new page: wait for the signed-in header.
+  await page.getByTestId("current-user").waitFor();
 }
 
 /** The signed-in user's navigation: visible link texts and their hrefs, in order. */
