@@ -5,5 +5,6 @@
 import common from "./common";
 import auth from "./auth";
 import enums from "./enums";
+import table from "./table";
 
-export const namespaces = { common, auth, enums };
+export const namespaces = { common, auth, enums, table };
