@@ -6,5 +6,6 @@ import common from "./common";
 import auth from "./auth";
 import enums from "./enums";
 import table from "./table";
+import org from "./org";
 
-export const namespaces = { common, auth, enums, table };
+export const namespaces = { common, auth, enums, table, org };
