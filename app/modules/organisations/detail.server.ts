@@ -9,7 +9,7 @@ import { PROJECT_PHASES } from "#db/enums";
 import type { Locale } from "~/i18n/locales";
 import { placeholders, prepared } from "~/modules/db/sql.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
-import { todayIso } from "./succession";
+import { todayIso } from "~/utils/today";
 import type { PlanSort } from "./plans";
 
 export interface OrgRef {

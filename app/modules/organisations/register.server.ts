@@ -9,7 +9,7 @@ import type { Locale } from "~/i18n/locales";
 import { containsPattern, prepared } from "~/modules/db/sql.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
 import { foldVietnamese } from "~/utils/text";
-import { todayIso } from "./succession";
+import { todayIso } from "~/utils/today";
 import type { RegisterFilters, RegisterQuery, RegisterSort } from "./register";
 
 export interface SuccessorLink {
