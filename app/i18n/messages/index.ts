@@ -7,5 +7,6 @@ import auth from "./auth";
 import enums from "./enums";
 import table from "./table";
 import org from "./org";
+import strategy from "./strategy";
 
-export const namespaces = { common, auth, enums, table, org };
+export const namespaces = { common, auth, enums, table, org, strategy };
