@@ -8,5 +8,6 @@ import enums from "./enums";
 import table from "./table";
 import org from "./org";
 import strategy from "./strategy";
+import home from "./home";
 
-export const namespaces = { common, auth, enums, table, org, strategy };
+export const namespaces = { common, auth, enums, table, org, strategy, home };
