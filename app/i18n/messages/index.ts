@@ -9,5 +9,6 @@ import table from "./table";
 import org from "./org";
 import strategy from "./strategy";
 import home from "./home";
+import admin from "./admin";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin };
