@@ -191,13 +191,18 @@ export interface ReferenceRegion {
   disadvantaged: boolean;
 }
 
-/** Cities inside the current provinces (urban areas used as project locations). */
+/**
+ * Cities inside the provinces (urban areas used as project locations). The
+ * parent is derived from the successions, so each city sits in the province
+ * that took over its former province (Vũng Tàu → Hồ Chí Minh, Hội An → Đà Nẵng…).
+ */
 export const REFERENCE_CITIES: {
   code: string;
   abbr: string;
   nameVi: string;
   nameEn: string;
-  province: string; // current province code
+  /** GSO code of the province the city belonged to before 1 July 2025; its parent is that unit's successor. */
+  formerProvinceGso: string;
   lat: number;
   lon: number;
 }[] = [
@@ -206,7 +211,7 @@ export const REFERENCE_CITIES: {
     abbr: "TDU",
     nameVi: "Thủ Đức",
     nameEn: "Thu Duc City",
-    province: "P-HCM",
+    formerProvinceGso: "79",
     lat: 10.85,
     lon: 106.77,
   },
@@ -215,7 +220,7 @@ export const REFERENCE_CITIES: {
     abbr: "TDM",
     nameVi: "Thủ Dầu Một",
     nameEn: "Thu Dau Mot City",
-    province: "P-HCM",
+    formerProvinceGso: "74",
     lat: 10.98,
     lon: 106.65,
   },
@@ -224,7 +229,7 @@ export const REFERENCE_CITIES: {
     abbr: "VTU",
     nameVi: "Vũng Tàu",
     nameEn: "Vung Tau City",
-    province: "P-HCM",
+    formerProvinceGso: "77",
     lat: 10.35,
     lon: 107.08,
   },
@@ -233,7 +238,7 @@ export const REFERENCE_CITIES: {
     abbr: "HLG",
     nameVi: "Hạ Long",
     nameEn: "Ha Long City",
-    province: "P-QNH",
+    formerProvinceGso: "22",
     lat: 20.95,
     lon: 107.08,
   },
@@ -242,7 +247,7 @@ export const REFERENCE_CITIES: {
     abbr: "DLT",
     nameVi: "Đà Lạt",
     nameEn: "Da Lat City",
-    province: "P-LDG",
+    formerProvinceGso: "68",
     lat: 11.94,
     lon: 108.44,
   },
@@ -251,7 +256,7 @@ export const REFERENCE_CITIES: {
     abbr: "PTT",
     nameVi: "Phan Thiết",
     nameEn: "Phan Thiet City",
-    province: "P-LDG",
+    formerProvinceGso: "60",
     lat: 10.93,
     lon: 108.1,
   },
@@ -260,7 +265,7 @@ export const REFERENCE_CITIES: {
     abbr: "NTG",
     nameVi: "Nha Trang",
     nameEn: "Nha Trang City",
-    province: "P-KHA",
+    formerProvinceGso: "56",
     lat: 12.24,
     lon: 109.19,
   },
@@ -269,7 +274,7 @@ export const REFERENCE_CITIES: {
     abbr: "BMT",
     nameVi: "Buôn Ma Thuột",
     nameEn: "Buon Ma Thuot City",
-    province: "P-DLK",
+    formerProvinceGso: "66",
     lat: 12.67,
     lon: 108.04,
   },
@@ -278,7 +283,7 @@ export const REFERENCE_CITIES: {
     abbr: "HIA",
     nameVi: "Hội An",
     nameEn: "Hoi An City",
-    province: "P-DNG",
+    formerProvinceGso: "49",
     lat: 15.88,
     lon: 108.33,
   },
@@ -287,7 +292,7 @@ export const REFERENCE_CITIES: {
     abbr: "VIN",
     nameVi: "Vinh",
     nameEn: "Vinh City",
-    province: "P-NAN",
+    formerProvinceGso: "40",
     lat: 18.68,
     lon: 105.68,
   },
@@ -296,7 +301,7 @@ export const REFERENCE_CITIES: {
     abbr: "QNN",
     nameVi: "Quy Nhơn",
     nameEn: "Quy Nhon City",
-    province: "P-GLI",
+    formerProvinceGso: "52",
     lat: 13.78,
     lon: 109.22,
   },
@@ -305,7 +310,7 @@ export const REFERENCE_CITIES: {
     abbr: "BHA",
     nameVi: "Biên Hòa",
     nameEn: "Bien Hoa City",
-    province: "P-DNI",
+    formerProvinceGso: "75",
     lat: 10.95,
     lon: 106.82,
   },
@@ -314,7 +319,7 @@ export const REFERENCE_CITIES: {
     abbr: "VTR",
     nameVi: "Việt Trì",
     nameEn: "Viet Tri City",
-    province: "P-PTO",
+    formerProvinceGso: "25",
     lat: 21.32,
     lon: 105.4,
   },
@@ -747,7 +752,10 @@ export function buildReferenceSet(): ReferenceSet {
   }
 
   const regionOf = new Map(orgs.map((o) => [o.code, o.regionCode]));
+  const successorOf = new Map(successions.map((s) => [s.predecessorCode, s.successorCode]));
   for (const c of REFERENCE_CITIES) {
+    const province = successorOf.get(`LP-${c.formerProvinceGso}`);
+    if (!province) throw new Error(`No successor for the former province of ${c.nameVi}`);
     add({
       ...base,
       code: c.code,
@@ -755,8 +763,8 @@ export function buildReferenceSet(): ReferenceSet {
       abbr: c.abbr,
       nameVi: c.nameVi,
       nameEn: c.nameEn,
-      parentCode: c.province,
-      regionCode: regionOf.get(c.province) ?? null,
+      parentCode: province,
+      regionCode: regionOf.get(province) ?? null,
       seatName: c.nameVi,
       seatLat: c.lat,
       seatLon: c.lon,

@@ -27,6 +27,17 @@ describe("reference set", () => {
     expect(orgs.filter((o) => o.code.startsWith("LM-")).length).toBe(22);
     expect(new Set(orgs.map((o) => o.code)).size).toBe(orgs.length);
   });
+
+  it("places each city in the province that succeeded its former province", () => {
+    const parent = (code: string) => ref.organisations.find((o) => o.code === code)?.parentCode;
+    expect(parent("C-VTU")).toBe("P-HCM"); // Bà Rịa - Vũng Tàu → Hồ Chí Minh
+    expect(parent("C-TDM")).toBe("P-HCM"); // Bình Dương → Hồ Chí Minh
+    expect(parent("C-HIA")).toBe("P-DNG"); // Quảng Nam → Đà Nẵng
+    expect(parent("C-PTT")).toBe("P-LDG"); // Bình Thuận → Lâm Đồng
+    expect(parent("C-QNN")).toBe("P-GLI"); // Bình Định → Gia Lai
+    expect(parent("C-HLG")).toBe("P-QNH");
+    for (const c of ref.organisations.filter((o) => o.kind === "city")) expect(c.parentCode).toMatch(/^P-/);
+  });
 });
 
 describe("resolveCurrent", () => {
