@@ -32,6 +32,11 @@ function parseArgs(argv: string[]): { scale: number; seed: number; reset: boolea
   return out;
 }
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code !== "EPIPE") throw err;
+});
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = defaultDatabasePath();

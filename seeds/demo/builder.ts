@@ -159,6 +159,28 @@ export class ProjectWriter {
   private readonly s: Record<string, Database.Statement>;
   private readonly codeCounters = new Map<string, number>();
   readonly appCountByOrg = new Map<number, number>();
+  private readonly titlesByOrg = new Map<number, Set<string>>();
+
+  /** One organisation does not file two projects under the same title: qualify repeats. */
+  private distinctTitle(orgId: number, text: BuiltText): void {
+    let used = this.titlesByOrg.get(orgId);
+    if (!used) this.titlesByOrg.set(orgId, (used = new Set()));
+    const base: [string, string | null, string] = [text.titleVi, text.titleEn, text.fullTitleEn];
+    for (let i = 0; used.has(text.titleVi); i++) {
+      if (i < TITLE_QUALIFIERS.length && base[0].includes(TITLE_QUALIFIERS[i][0].trim())) continue;
+      const [vi, en] =
+        i < TITLE_QUALIFIERS.length
+          ? TITLE_QUALIFIERS[i]
+          : [
+              ` (gói thầu số ${i - TITLE_QUALIFIERS.length + 2})`,
+              ` (package ${i - TITLE_QUALIFIERS.length + 2})`,
+            ];
+      text.titleVi = base[0] + vi;
+      text.titleEn = base[1] === null ? null : base[1] + en;
+      text.fullTitleEn = base[2] + en;
+    }
+    used.add(text.titleVi);
+  }
 
   constructor(
     private readonly c: Database.Database,
@@ -333,6 +355,9 @@ export class ProjectWriter {
         .replace(/the provincial data centre/g, "the ministry's data centre")
         .replace(/shared provincial cloud/g, "shared ministry cloud")
         .replace(/the provincial data platform/g, "the ministry's data platform");
+    } else if (req.owner.municipality || req.owner.kind === "city") {
+      fullVi = fullVi.replace(/của tỉnh/g, "của thành phố");
+      fullEn = fullEn.replace(/provincial/g, "city");
     }
 
     const mode =
@@ -435,6 +460,7 @@ export class ProjectWriter {
 
     // ---- Text -----------------------------------------------------------------
     const text = this.buildText(rng, req, { hosting, pd });
+    if (req.titleVi === undefined) this.distinctTitle(owner.id, text);
     const components = [...tpl.components];
     for (const extra of tpl.extraComponents ?? []) if (rng.chance(0.3)) components.push(extra);
     for (const extra of req.extraComponents ?? []) if (!components.includes(extra)) components.push(extra);
@@ -654,9 +680,17 @@ export class ProjectWriter {
     while (idxs.size < Math.min(msCount, MILESTONES.length)) idxs.add(rng.int(1, MILESTONES.length - 1));
     const chosen = [...idxs].sort((a, b) => a - b);
     const msEnd = phase === "operational" ? operationalOn! : endDate;
-    const msSpan = Math.max(60, daysBetween(start, msEnd));
+    // The first milestone (investment approval) falls due around the approval; the rest spread to the end.
+    const msFirst =
+      phase === "proposed"
+        ? maxIso(addDays(start, rng.int(30, 90)), addDays(horizon, rng.int(15, 120)))
+        : minIso(approvedOn ?? addDays(start, rng.int(30, 90)), msEnd);
+    const msSpan = Math.max(60, daysBetween(msFirst, msEnd));
     const milestones = chosen.map((mi, k) => {
-      const due = addDays(start, Math.round(((k + 1) / chosen.length) * msSpan) - rng.int(0, 20));
+      const due =
+        k === 0
+          ? addDays(msFirst, -rng.int(0, 10))
+          : addDays(msFirst, Math.round((k / Math.max(1, chosen.length - 1)) * msSpan) - rng.int(0, 20));
       return {
         name: MILESTONES[mi],
         due,
@@ -821,8 +855,10 @@ export class ProjectWriter {
         );
       }
       let docNo = rng.int(10, 900);
-      for (const t of txs) {
-        if (t.line !== idx) continue;
+      const lineTxs = txs
+        .filter((t) => t.line === idx)
+        .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      for (const t of lineTxs) {
         docNo += rng.int(1, 40);
         const pre = DOCUMENT_PREFIXES[t.kind];
         const doc = `${pre[docNo % pre.length]} ${docNo}/${t.date.slice(0, 4)}`;
@@ -1004,6 +1040,15 @@ export class ProjectWriter {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const TITLE_QUALIFIERS: Pair[] = [
+  [" (giai đoạn 2)", " (phase 2)"],
+  [" tại các xã, phường", " in communes and wards"],
+  [" khu đô thị mới", " in new urban areas"],
+  [" mở rộng", " (extension)"],
+  [" khu vực trung tâm", " in the centre"],
+  [" (giai đoạn 3)", " (phase 3)"],
+  [" các khu công nghiệp", " in industrial parks"],
+];
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function pickPhase(rng: Rng, age: number, legacy: boolean): ProjectPhase {

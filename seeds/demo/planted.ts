@@ -97,36 +97,30 @@ export function plantPatterns(
 
   // 1. Same solution in many provinces.
   const sameSolution = {
-    ioc: rng
-      .sample(eligible, 16)
-      .map(
-        (p) =>
-          make({
-            owner: p,
-            template: tpl("ioc"),
-            startDate: dateIn(rng.pick([2024, 2025, 2025, 2026]), 1, 9),
-          }).code,
-      ),
-    citizenApp: rng
-      .sample(eligible, 11)
-      .map(
-        (p) =>
-          make({
-            owner: p,
-            template: tpl("citizen-app"),
-            startDate: dateIn(rng.pick([2024, 2025, 2026]), 1, 9),
-          }).code,
-      ),
-    dataCentre: rng
-      .sample(eligible, 9)
-      .map(
-        (p) =>
-          make({
-            owner: p,
-            template: tpl("data-centre"),
-            startDate: dateIn(rng.pick([2024, 2025, 2026]), 1, 9),
-          }).code,
-      ),
+    ioc: rng.sample(eligible, 16).map(
+      (p) =>
+        make({
+          owner: p,
+          template: tpl("ioc"),
+          startDate: dateIn(rng.pick([2024, 2025, 2025, 2026]), 1, 9),
+        }).code,
+    ),
+    citizenApp: rng.sample(eligible, 11).map(
+      (p) =>
+        make({
+          owner: p,
+          template: tpl("citizen-app"),
+          startDate: dateIn(rng.pick([2024, 2025, 2026]), 1, 9),
+        }).code,
+    ),
+    dataCentre: rng.sample(eligible, 9).map(
+      (p) =>
+        make({
+          owner: p,
+          template: tpl("data-centre"),
+          startDate: dateIn(rng.pick([2024, 2025, 2026]), 1, 9),
+        }).code,
+    ),
   };
 
   // 2. True double submissions.
@@ -452,6 +446,18 @@ export function plantPatterns(
     ["pilot", "approved", "pilot"],
     [2023, 2024],
   );
+
+  // Lai Châu's planner has a proposal to work on in the province's draft 2026 plan.
+  make({
+    owner: org("P-LCU"),
+    template: tpl("flood-warning"),
+    startDate: dateIn(2026, 3, 8),
+    objectIndex: 1,
+    verbIndex: 0,
+    phase: "proposed",
+    textMode: "vi",
+    budgetBn: 9,
+  });
 
   return {
     sameSolution,

@@ -310,7 +310,7 @@ export const SOLUTIONS: SolutionTemplate[] = [
     components: ["data-centre", "servers", "storage", "backup"],
     extraComponents: ["cloud", "disaster-recovery"],
     objects: [
-      ["Trung tâm dữ liệu tỉnh", "provincial data centre"],
+      ["Trung tâm dữ liệu", "data centre"],
       ["Trung tâm dữ liệu và hạ tầng điện toán đám mây", "data centre and cloud infrastructure"],
       ["Trung tâm tích hợp dữ liệu", "data integration centre"],
     ],
@@ -351,7 +351,7 @@ export const SOLUTIONS: SolutionTemplate[] = [
     components: ["lgsp", "data-sharing", "api-gateway"],
     objects: [
       ["Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)", "local government service platform (LGSP)"],
-      ["Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh", "provincial data-integration and sharing platform"],
+      ["Nền tảng tích hợp, chia sẻ dữ liệu dùng chung", "shared data-integration platform"],
       ["Kho dữ liệu dùng chung", "shared data warehouse"],
     ],
     objectives: [
@@ -1026,7 +1026,7 @@ export const SOLUTIONS: SolutionTemplate[] = [
     domain: "data_platform",
     components: ["national-database", "data-sharing", "api-gateway"],
     objects: [
-      ["Cơ sở dữ liệu quốc gia chuyên ngành", "national sector database"],
+      ["Cơ sở dữ liệu quốc gia", "national database"],
       ["Nền tảng dữ liệu đô thị dùng chung", "shared urban data platform"],
       [
         "Hệ thống thông tin giám sát, đánh giá đô thị thông minh",
@@ -1061,7 +1061,7 @@ export const SOLUTIONS: SolutionTemplate[] = [
     components: ["cloud", "data-centre"],
     objects: [
       ["Nền tảng điện toán đám mây Chính phủ", "government cloud platform"],
-      ["Hạ tầng điện toán đám mây dùng chung của ngành", "shared sector cloud infrastructure"],
+      ["Hạ tầng điện toán đám mây dùng chung", "shared cloud infrastructure"],
     ],
     objectives: [
       [
