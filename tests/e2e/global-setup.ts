@@ -141,13 +141,8 @@ function needsBuild(): boolean {
   return sources > fs.statSync(built).mtimeMs;
 }
 
-export default async function setup(project: TestProject) {
-  const started = Date.now();
-  if (needsBuild()) {
-    run("npm run build", "npm", ["run", "build"], { ...process.env, NODE_ENV: "production" });
-  }
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-e2e-"));
+/** Fresh database in `tmp` (migrated and seeded, or copied), then the production server on a free port. */
+async function prepareAndStart(tmp: string) {
   const databasePath = path.join(tmp, "citypilot.sqlite");
   const serverLogPath = path.join(tmp, "server.log");
   // Every child (migrate, seed, server) uses the temp database, never the developer's data/ file.
@@ -181,6 +176,28 @@ export default async function setup(project: TestProject) {
     await stop(server);
     throw error;
   }
+  return { server, baseURL, serverLogPath };
+}
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  if (needsBuild()) {
+    run("npm run build", "npm", ["run", "build"], { ...process.env, NODE_ENV: "production" });
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-e2e-"));
+  const cleanUp = () => {
+    if (process.env.E2E_KEEP === "1") log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  let ready: { server: ChildProcess; baseURL: string; serverLogPath: string };
+  try {
+    ready = await prepareAndStart(tmp);
+  } catch (error) {
+    cleanUp();
+    throw error;
+  }
+  const { server, baseURL, serverLogPath } = ready;
   log(
     `server ready at ${baseURL} (pid ${server.pid}, log ${serverLogPath}) after ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -190,10 +207,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await stop(server);
-    if (process.env.E2E_KEEP === "1") {
-      log(`kept ${tmp}`);
-    } else {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
+    cleanUp();
   };
 }
