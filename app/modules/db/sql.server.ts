@@ -34,3 +34,46 @@ export function containsPattern(text: string): string {
 export function placeholders(n: number): string {
   return Array.from({ length: Math.max(1, n) }, () => "?").join(", ");
 }
+
+// ---------------------------------------------------------------------------
+// Read-model memo, invalidated by any write
+// ---------------------------------------------------------------------------
+
+const memos = new WeakMap<Database.Database, { version: string; values: Map<string, unknown> }>();
+let memoEnabled = true;
+
+/**
+ * A token that changes whenever the database changes: `total_changes()`
+ * counts rows written through this connection, `PRAGMA data_version` moves
+ * when another connection (a CLI, an import) commits.
+ */
+export function dataVersion(db: Db): string {
+  const dv = prepared(db, "PRAGMA data_version").get() as { data_version: number };
+  const tc = prepared(db, "SELECT total_changes() AS n").get() as { n: number };
+  return `${dv.data_version}:${tc.n}`;
+}
+
+/**
+ * Compute an expensive read model (a national aggregate) once per database
+ * state: the cached value is reused until anything is written. Callers must
+ * not mutate the value they get.
+ */
+export function memoByDataVersion<T>(db: Db, key: string, compute: () => T): T {
+  if (!memoEnabled) return compute();
+  const version = dataVersion(db);
+  let memo = memos.get(db.$client);
+  if (!memo || memo.version !== version) {
+    memo = { version, values: new Map() };
+    memos.set(db.$client, memo);
+  }
+  if (memo.values.has(key)) return memo.values.get(key) as T;
+  const value = compute();
+  // Computing read models writes nothing, so the version still holds.
+  memo.values.set(key, value);
+  return value;
+}
+
+/** Turn the memo off (benchmarks of the uncached path) or back on. */
+export function setMemoEnabled(enabled: boolean): void {
+  memoEnabled = enabled;
+}

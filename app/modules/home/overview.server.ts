@@ -6,7 +6,7 @@
  */
 import type { Db } from "#db/client.server";
 import { PROJECT_PHASES, type ProjectPhase } from "#db/enums";
-import { prepared } from "~/modules/db/sql.server";
+import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { todayIso } from "~/utils/today";
 
 export interface PhaseFigure {
@@ -72,7 +72,8 @@ export const PROJECT_MONEY_CTE = `money AS (
 
 export const OVERVIEW_SQL = `WITH RECURSIVE ${CURRENT_PROVINCE_CTE},
   ${PROJECT_MONEY_CTE},
-  base AS (
+  -- Materialised: both groupings below read it, so the money is summed once.
+  base AS MATERIALIZED (
     SELECT m.id, m.phase, cp.current_id, m.approved, m.disbursed
       FROM money m LEFT JOIN current_province cp ON cp.province_id = m.province_id
   )
@@ -99,7 +100,16 @@ interface OverviewRow {
   disbursed: number;
 }
 
+/**
+ * The national overview as of a date. It aggregates every project, budget
+ * line and disbursement, so it is computed once per database state and
+ * reused until the next write (see `memoByDataVersion`).
+ */
 export function getOverview(db: Db, asOf: string = todayIso()): Overview {
+  return memoByDataVersion(db, `home:overview:${asOf}`, () => computeOverview(db, asOf));
+}
+
+function computeOverview(db: Db, asOf: string): Overview {
   const rows = prepared(db, OVERVIEW_SQL).all({ asOf }) as OverviewRow[];
   const phases = new Map<string, OverviewRow>();
   const byProvince: ProvinceFigure[] = [];
@@ -164,7 +174,12 @@ export const ORGANISATION_FIGURES_SQL = `WITH fam(id) AS (SELECT value FROM json
 
 /** Figures for a planner's own organisation family (unit, predecessors, successors, cities). */
 export function getOrganisationFigures(db: Db, organisationIds: Iterable<number>): OrganisationFigures {
-  const rows = prepared(db, ORGANISATION_FIGURES_SQL).all({ ids: JSON.stringify([...organisationIds]) }) as PhaseFigure[];
+  const ids = JSON.stringify([...organisationIds].sort((a, b) => a - b));
+  return memoByDataVersion(db, `home:figures:${ids}`, () => computeOrganisationFigures(db, ids));
+}
+
+function computeOrganisationFigures(db: Db, ids: string): OrganisationFigures {
+  const rows = prepared(db, ORGANISATION_FIGURES_SQL).all({ ids }) as PhaseFigure[];
   const map = new Map(rows.map((r) => [r.phase, r]));
   const byPhase = PROJECT_PHASES.map((phase) => ({
     phase,
@@ -175,7 +190,11 @@ export function getOrganisationFigures(db: Db, organisationIds: Iterable<number>
   return {
     byPhase,
     totals: byPhase.reduce(
-      (a, p) => ({ projects: a.projects + p.projects, approved: a.approved + p.approved, disbursed: a.disbursed + p.disbursed }),
+      (a, p) => ({
+        projects: a.projects + p.projects,
+        approved: a.approved + p.approved,
+        disbursed: a.disbursed + p.disbursed,
+      }),
       { projects: 0, approved: 0, disbursed: 0 },
     ),
   };

@@ -7,8 +7,9 @@ import type { Db } from "#db/client.server";
 import type { OrganisationKind, PlanStatus, ProjectPhase } from "#db/enums";
 import { PROJECT_PHASES } from "#db/enums";
 import type { Locale } from "~/i18n/locales";
-import { placeholders, prepared } from "~/modules/db/sql.server";
+import { memoByDataVersion, placeholders, prepared } from "~/modules/db/sql.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
+import { projectCountsByOrganisation } from "./register.server";
 import { todayIso } from "~/utils/today";
 import type { PlanSort } from "./plans";
 
@@ -97,8 +98,7 @@ function chainSql(dir: "pred" | "succ"): string {
      ORDER BY distance, effectiveDate, o.search_name`;
 }
 
-const CHILDREN_SQL = `SELECT o.id, o.code, o.name_vi AS nameVi, o.name_en AS nameEn, o.kind, o.valid_to AS validTo,
-         (SELECT COUNT(*) FROM projects p WHERE p.organisation_id = o.id OR p.city_id = o.id) AS projectCount
+const CHILDREN_SQL = `SELECT o.id, o.code, o.name_vi AS nameVi, o.name_en AS nameEn, o.kind, o.valid_to AS validTo
     FROM organisations o WHERE o.parent_id = ? ORDER BY o.search_name`;
 
 /**
@@ -140,11 +140,30 @@ export function getOrganisationRef(db: Db, id: number): OrgRef | null {
   );
 }
 
-/** Everything the organisation page shows, or null for an unknown id. */
+/**
+ * Everything the organisation page shows, or null for an unknown id.
+ * Counting the projects of a unit, its cities and its predecessors scans
+ * the projects table, so the view is kept until the next write.
+ */
 export function getOrganisationView(db: Db, id: number, asOf: string = todayIso()): OrganisationView | null {
+  return memoByDataVersion(db, `organisations:view:${id}:${asOf}`, () =>
+    computeOrganisationView(db, id, asOf),
+  );
+}
+
+function computeOrganisationView(db: Db, id: number, asOf: string): OrganisationView | null {
   const raw = prepared(db, ORG_SQL).get(id) as RawOrg | undefined;
   if (!raw) return null;
-  const { parentId, parentCode, parentNameVi, parentNameEn, parentKind, parentValidTo, municipality, ...rest } = raw;
+  const {
+    parentId,
+    parentCode,
+    parentNameVi,
+    parentNameEn,
+    parentKind,
+    parentValidTo,
+    municipality,
+    ...rest
+  } = raw;
   const organisation: OrganisationDetail = {
     ...rest,
     municipality: municipality === 1,
@@ -163,7 +182,11 @@ export function getOrganisationView(db: Db, id: number, asOf: string = todayIso(
   };
   const predecessors = prepared(db, chainSql("pred")).all(id) as SuccessionStep[];
   const successors = prepared(db, chainSql("succ")).all(id) as SuccessionStep[];
-  const children = prepared(db, CHILDREN_SQL).all(id) as (OrgRef & { projectCount: number })[];
+  const projectCounts = projectCountsByOrganisation(db);
+  const children = (prepared(db, CHILDREN_SQL).all(id) as OrgRef[]).map((c) => ({
+    ...c,
+    projectCount: projectCounts.get(c.id) ?? 0,
+  }));
 
   // Own: the unit and the cities inside it. Inherited: its predecessors and their cities.
   const childIds = children.map((c) => c.id);
@@ -173,9 +196,10 @@ export function getOrganisationView(db: Db, id: number, asOf: string = todayIso(
     ? [
         ...predIds,
         ...(
-          prepared(db, `SELECT id FROM organisations WHERE parent_id IN (${placeholders(predIds.length)})`).all(
-            ...predIds,
-          ) as { id: number }[]
+          prepared(
+            db,
+            `SELECT id FROM organisations WHERE parent_id IN (${placeholders(predIds.length)})`,
+          ).all(...predIds) as { id: number }[]
         ).map((r) => r.id),
       ]
     : [];
@@ -195,10 +219,10 @@ export function getOrganisationView(db: Db, id: number, asOf: string = todayIso(
     { own: 0, inherited: 0 },
   );
   const planCount = (
-    prepared(db, `SELECT COUNT(*) AS n FROM plans WHERE organisation_id IN (${placeholders(predIds.length + 1)})`).get(
-      id,
-      ...predIds,
-    ) as { n: number }
+    prepared(
+      db,
+      `SELECT COUNT(*) AS n FROM plans WHERE organisation_id IN (${placeholders(predIds.length + 1)})`,
+    ).get(id, ...predIds) as { n: number }
   ).n;
   return { organisation, predecessors, successors, children, projectsByPhase, totals, planCount };
 }
@@ -253,7 +277,9 @@ export function listOrganisationPlans(
   const ids = [organisationId, ...preds];
   const inList = placeholders(ids.length);
   const total = (
-    prepared(db, `SELECT COUNT(*) AS n FROM plans WHERE organisation_id IN (${inList})`).get(...ids) as { n: number }
+    prepared(db, `SELECT COUNT(*) AS n FROM plans WHERE organisation_id IN (${inList})`).get(...ids) as {
+      n: number;
+    }
   ).n;
   const page = clampPage(table.page, total, table.pageSize);
   const t = { ...table, page };
@@ -268,14 +294,19 @@ export function listOrganisationPlans(
       WHERE pl.organisation_id IN (${inList})
       ORDER BY ${planOrderBy(t.sort, t.dir, locale)}
       LIMIT ? OFFSET ?`,
-  ).all(...ids, limit, offset) as (Omit<PlanRow, "fromPredecessor"> & { orgNameVi: string; orgNameEn: string })[];
+  ).all(...ids, limit, offset) as (Omit<PlanRow, "fromPredecessor"> & {
+    orgNameVi: string;
+    orgNameEn: string;
+  })[];
   return {
     total,
     table: t,
     rows: rows.map(({ orgNameVi, orgNameEn, ...r }) => ({
       ...r,
       fromPredecessor:
-        r.organisationId === organisationId ? null : { id: r.organisationId, nameVi: orgNameVi, nameEn: orgNameEn },
+        r.organisationId === organisationId
+          ? null
+          : { id: r.organisationId, nameVi: orgNameVi, nameEn: orgNameEn },
     })),
   };
 }

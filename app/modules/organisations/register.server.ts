@@ -6,7 +6,7 @@
 import type { Db } from "#db/client.server";
 import type { OrganisationKind } from "#db/enums";
 import type { Locale } from "~/i18n/locales";
-import { containsPattern, prepared } from "~/modules/db/sql.server";
+import { containsPattern, memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
 import { foldVietnamese } from "~/utils/text";
 import { todayIso } from "~/utils/today";
@@ -52,21 +52,32 @@ export interface RegionOption {
 }
 
 /**
- * Projects per organisation, each project counted once per organisation it
- * touches: as owner, as province-level location or as city. The first two
- * branches read covering indexes.
+ * Projects per organisation: each project counts once for every
+ * organisation it touches, as owner, as province-level location or as city.
+ * The owner and province branches read covering indexes (the id is the rowid).
  */
-export const PROJECT_COUNT_CTE = `project_counts AS (
-  SELECT org_id, SUM(n) AS n FROM (
-    SELECT organisation_id AS org_id, COUNT(*) AS n FROM projects GROUP BY organisation_id
-    UNION ALL
-    SELECT province_id, COUNT(*) FROM projects
-     WHERE province_id IS NOT NULL AND province_id <> organisation_id GROUP BY province_id
-    UNION ALL
-    SELECT city_id, COUNT(*) FROM projects
-     WHERE city_id IS NOT NULL AND city_id <> organisation_id AND city_id IS NOT province_id GROUP BY city_id
-  ) GROUP BY org_id
-)`;
+export const PROJECT_COUNTS_SQL = `SELECT org_id AS id, COUNT(*) AS n FROM (
+    SELECT organisation_id AS org_id, id FROM projects
+    UNION SELECT province_id, id FROM projects WHERE province_id IS NOT NULL
+    UNION SELECT city_id, id FROM projects WHERE city_id IS NOT NULL
+  ) GROUP BY org_id`;
+
+/**
+ * Project count per organisation id, computed once per database state (it
+ * aggregates the whole projects table) and shared by the register and the
+ * organisation pages.
+ */
+export function projectCountsByOrganisation(db: Db): ReadonlyMap<number, number> {
+  return memoByDataVersion(db, "organisations:projectCounts", () => {
+    const rows = prepared(db, PROJECT_COUNTS_SQL).all() as { id: number; n: number }[];
+    return new Map(rows.map((r) => [r.id, r.n]));
+  });
+}
+
+/** The counts as a JSON object for `json_each` (id → count). */
+export function projectCountsJson(counts: ReadonlyMap<number, number>): string {
+  return JSON.stringify(Object.fromEntries(counts));
+}
 
 function nameOrder(locale: Locale, dir: "ASC" | "DESC"): string {
   return locale === "en"
@@ -98,7 +109,10 @@ export function registerOrderBy(sort: RegisterSort, dir: "asc" | "desc", locale:
 }
 
 /** WHERE clause and its named parameters for the register filters. */
-export function registerWhere(filters: RegisterFilters, asOf: string): { sql: string; params: Record<string, unknown> } {
+export function registerWhere(
+  filters: RegisterFilters,
+  asOf: string,
+): { sql: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   if (filters.q) {
@@ -120,7 +134,9 @@ export function registerWhere(filters: RegisterFilters, asOf: string): { sql: st
   }
   if (filters.status !== "all") {
     params.asOf = asOf;
-    clauses.push(filters.status === "legacy" ? "o.valid_to < :asOf" : "(o.valid_to IS NULL OR o.valid_to >= :asOf)");
+    clauses.push(
+      filters.status === "legacy" ? "o.valid_to < :asOf" : "(o.valid_to IS NULL OR o.valid_to >= :asOf)",
+    );
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
@@ -128,7 +144,9 @@ export function registerWhere(filters: RegisterFilters, asOf: string): { sql: st
 export function registerSql(query: RegisterQuery, locale: Locale, asOf: string) {
   const where = registerWhere(query.filters, asOf);
   const countSql = `SELECT COUNT(*) AS n FROM organisations o ${where.sql}`;
-  const pageSql = `WITH ${PROJECT_COUNT_CTE}
+  const pageSql = `WITH project_counts(org_id, n) AS (
+      SELECT CAST(key AS INTEGER), value FROM json_each(:counts)
+    )
     SELECT o.id, o.code, o.kind, o.name_vi AS nameVi, o.name_en AS nameEn,
            o.region_code AS regionCode, r.name_vi AS regionNameVi, r.name_en AS regionNameEn,
            o.population, o.valid_from AS validFrom, o.valid_to AS validTo,
@@ -160,26 +178,30 @@ export function listOrganisations(
   asOf: string = todayIso(),
 ): RegisterPage {
   const { countSql, pageSql, params } = registerSql(query, locale, asOf);
+  const counts = projectCountsJson(projectCountsByOrganisation(db));
   const total = (prepared(db, countSql).get(params) as { n: number }).n;
   const page = clampPage(query.table.page, total, query.table.pageSize);
   const table = { ...query.table, page };
   const rows = (
-    prepared(db, pageSql).all({ ...params, today: asOf, ...limitOffset(table) }) as RawRow[]
-  ).map(
-    (r): RegisterRow => ({
-      ...r,
-      legacy: r.legacy === 1,
-      successors: (JSON.parse(r.successors ?? "[]") as SuccessorLink[]).sort((a, b) =>
-        a.effectiveDate.localeCompare(b.effectiveDate),
-      ),
-    }),
-  );
+    prepared(db, pageSql).all({ ...params, today: asOf, counts, ...limitOffset(table) }) as RawRow[]
+  ).map((r): RegisterRow => ({
+    ...r,
+    legacy: r.legacy === 1,
+    successors: (JSON.parse(r.successors ?? "[]") as SuccessorLink[]).sort((a, b) =>
+      a.effectiveDate.localeCompare(b.effectiveDate),
+    ),
+  }));
   return { rows, total, table, filters: query.filters };
 }
 
 /** Regions for the filter, in the locale's alphabetical order. */
 export function listRegions(db: Db, locale: Locale): RegionOption[] {
-  const rows = prepared(db, "SELECT code, name_vi AS nameVi, name_en AS nameEn FROM regions").all() as RegionOption[];
+  const rows = prepared(
+    db,
+    "SELECT code, name_vi AS nameVi, name_en AS nameEn FROM regions",
+  ).all() as RegionOption[];
   const collator = new Intl.Collator(locale === "en" ? "en" : "vi");
-  return rows.sort((a, b) => collator.compare(locale === "en" ? a.nameEn : a.nameVi, locale === "en" ? b.nameEn : b.nameVi));
+  return rows.sort((a, b) =>
+    collator.compare(locale === "en" ? a.nameEn : a.nameVi, locale === "en" ? b.nameEn : b.nameVi),
+  );
 }

@@ -4,7 +4,7 @@
  * subtree (an aggregate over the materialised path), in one statement.
  */
 import type { Db } from "#db/client.server";
-import { prepared } from "~/modules/db/sql.server";
+import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { buildTree, type TreeNode } from "./tree";
 
 export interface AgencyRef {
@@ -70,16 +70,24 @@ interface RawNode extends Omit<StrategyNodeRow, "lead" | "cooperators"> {
   cooperators: string | null;
 }
 
+/** All live nodes, flat. The subtree counts aggregate every project link, so the result is kept until the next write. */
 export function loadStrategyNodes(db: Db): StrategyNodeRow[] {
+  return memoByDataVersion(db, "strategy:nodes", () => queryStrategyNodes(db));
+}
+
+function queryStrategyNodes(db: Db): StrategyNodeRow[] {
   return (prepared(db, STRATEGY_TREE_SQL).all() as RawNode[]).map(
     ({ leadId, leadNameVi, leadNameEn, leadAbbr, cooperators, ...n }) => ({
       ...n,
-      lead: leadId !== null ? { id: leadId, nameVi: leadNameVi!, nameEn: leadNameEn!, abbr: leadAbbr! } : null,
-      cooperators: (JSON.parse(cooperators ?? "[]") as AgencyRef[]).sort((a, b) => a.abbr.localeCompare(b.abbr)),
+      lead:
+        leadId !== null ? { id: leadId, nameVi: leadNameVi!, nameEn: leadNameEn!, abbr: leadAbbr! } : null,
+      cooperators: (JSON.parse(cooperators ?? "[]") as AgencyRef[]).sort((a, b) =>
+        a.abbr.localeCompare(b.abbr),
+      ),
     }),
   );
 }
 
 export function loadStrategyTree(db: Db): TreeNode<StrategyNodeRow>[] {
-  return buildTree(loadStrategyNodes(db));
+  return memoByDataVersion(db, "strategy:tree", () => buildTree(loadStrategyNodes(db)));
 }
