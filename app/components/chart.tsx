@@ -54,7 +54,11 @@ export function BarChartBox({
           </>
         ) : null}
       </figcaption>
-      <div className="chart-box chart-box--fixed" style={{ width, height, maxWidth: "100%" }} aria-hidden="true">
+      <div
+        className="chart-box chart-box--fixed"
+        style={{ width, height, maxWidth: "100%" }}
+        aria-hidden="true"
+      >
         {mounted ? (
           <Suspense fallback={null}>
             <BarChartImpl

@@ -16,7 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const overview = getOverview(db);
   // Planners also get a short block about their own organisation family.
-  const primary = user.roles.includes("planner") ? user.memberships.find((m) => m.role === "planner") : undefined;
+  const primary = user.roles.includes("planner")
+    ? user.memberships.find((m) => m.role === "planner")
+    : undefined;
   const mine = primary
     ? {
         organisationId: primary.organisationId,
@@ -37,7 +39,17 @@ function Card({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
-function PhaseTable({ id, caption, rows, total }: { id: string; caption: string; rows: PhaseFigure[]; total: Omit<PhaseFigure, "phase"> }) {
+function PhaseTable({
+  id,
+  caption,
+  rows,
+  total,
+}: {
+  id: string;
+  caption: string;
+  rows: PhaseFigure[];
+  total: Omit<PhaseFigure, "phase">;
+}) {
   const { t, num, money } = useT();
   return (
     <div className="table-wrap">
@@ -106,7 +118,10 @@ export default function Home() {
           <Card
             testId="card-provinces"
             label={t("home.card.provinces")}
-            value={t("home.card.provincesValue", { covered: num(totals.provincesCovered), total: num(totals.provinces) })}
+            value={t("home.card.provincesValue", {
+              covered: num(totals.provincesCovered),
+              total: num(totals.provinces),
+            })}
           />
           <Card testId="card-approved" label={t("home.card.approved")} value={money(totals.approved)} />
           <Card

@@ -94,7 +94,12 @@ export default function AdminUsers() {
         </div>
         <div className="form-group">
           <label htmlFor="users-role">{t("admin.users.role")}</label>
-          <select id="users-role" name="role" defaultValue={data.filters.role ?? ""} key={data.filters.role ?? ""}>
+          <select
+            id="users-role"
+            name="role"
+            defaultValue={data.filters.role ?? ""}
+            key={data.filters.role ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>

@@ -97,7 +97,12 @@ export default function AuditLog() {
         </div>
         <div className="form-group">
           <label htmlFor="audit-entity">{t("admin.audit.col.entity")}</label>
-          <select id="audit-entity" name="entity" defaultValue={data.filters.entity ?? ""} key={data.filters.entity ?? ""}>
+          <select
+            id="audit-entity"
+            name="entity"
+            defaultValue={data.filters.entity ?? ""}
+            key={data.filters.entity ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {data.entityTypes.map((e) => (
               <option key={e} value={e}>

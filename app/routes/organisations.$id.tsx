@@ -96,8 +96,7 @@ export default function OrganisationPage() {
         <Link to="/organisations">{t("org.register.title")}</Link>
       </p>
       <h1>
-        {data.title}{" "}
-        {o.legacy ? <span className="tag tag--legacy">{t("org.legacy")}</span> : null}
+        {data.title} {o.legacy ? <span className="tag tag--legacy">{t("org.legacy")}</span> : null}
       </h1>
       <p className="lead" lang={locale === "vi" ? "en" : "vi"}>
         {otherName}
@@ -128,7 +127,9 @@ export default function OrganisationPage() {
           {o.municipality ? ` · ${t("org.detail.municipality")}` : null}
         </dd>
         <dt>{t("org.col.region")}</dt>
-        <dd>{o.regionNameVi ? localized(locale, o.regionNameVi, o.regionNameEn) : t("common.common.none")}</dd>
+        <dd>
+          {o.regionNameVi ? localized(locale, o.regionNameVi, o.regionNameEn) : t("common.common.none")}
+        </dd>
         <dt>{t("org.detail.parent")}</dt>
         <dd>{o.parent ? <OrgLink org={o.parent} /> : t("common.common.none")}</dd>
         <dt>{t("org.detail.seat")}</dt>
@@ -136,7 +137,11 @@ export default function OrganisationPage() {
         <dt>{t("org.col.population")}</dt>
         <dd>{o.population === null ? t("common.common.none") : num(o.population)}</dd>
         <dt>{t("org.detail.area")}</dt>
-        <dd>{o.areaKm2 === null ? t("common.common.none") : t("org.detail.areaValue", { area: num(o.areaKm2, 1) })}</dd>
+        <dd>
+          {o.areaKm2 === null
+            ? t("common.common.none")
+            : t("org.detail.areaValue", { area: num(o.areaKm2, 1) })}
+        </dd>
         {o.gsoCode ? (
           <>
             <dt>{t("org.detail.gso")}</dt>
@@ -174,7 +179,10 @@ export default function OrganisationPage() {
         {data.predecessors.length > 0 ? (
           <SuccessionTable
             id="predecessors"
-            caption={t("org.succession.predecessorsCaption", { name: data.title, count: num(data.predecessors.length) })}
+            caption={t("org.succession.predecessorsCaption", {
+              name: data.title,
+              count: num(data.predecessors.length),
+            })}
             steps={data.predecessors}
             viaLabel={t("org.succession.into")}
             self={o.id}
@@ -200,7 +208,11 @@ export default function OrganisationPage() {
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">{t("org.projects.title")}</h2>
         <div className="table-wrap">
-          <table className="data-table data-table--compact" id="projects-by-phase" data-testid="projects-by-phase">
+          <table
+            className="data-table data-table--compact"
+            id="projects-by-phase"
+            data-testid="projects-by-phase"
+          >
             <caption>{t("org.projects.caption", { name: data.title })}</caption>
             <thead>
               <tr>

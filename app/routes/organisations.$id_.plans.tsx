@@ -8,7 +8,11 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
-import { getOrganisationRef, listOrganisationPlans, type PlanRow } from "~/modules/organisations/detail.server";
+import {
+  getOrganisationRef,
+  listOrganisationPlans,
+  type PlanRow,
+} from "~/modules/organisations/detail.server";
 import { parseId } from "~/modules/organisations/params";
 import { PLAN_TABLE } from "~/modules/organisations/plans";
 import { pageTitle } from "~/modules/shell/meta";
@@ -16,7 +20,9 @@ import { parseTableParams } from "~/modules/table/params";
 import { localized } from "~/utils/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  data ? pageTitle(matches, "org.plans.pageTitle", { name: data.title }) : pageTitle(matches, "org.plans.title");
+  data
+    ? pageTitle(matches, "org.plans.pageTitle", { name: data.title })
+    : pageTitle(matches, "org.plans.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireUser(request);
@@ -73,7 +79,9 @@ export default function OrganisationPlans() {
       col.accessor("status", {
         header: () => t("org.plans.col.status"),
         cell: (c) => (
-          <span className={c.getValue() === "approved" ? "tag tag--ok" : "tag"}>{t(`enums.planStatus.${c.getValue()}`)}</span>
+          <span className={c.getValue() === "approved" ? "tag tag--ok" : "tag"}>
+            {t(`enums.planStatus.${c.getValue()}`)}
+          </span>
         ),
       }),
       col.accessor("revision", {

@@ -84,7 +84,10 @@ export default function OrganisationRegister() {
                   {o.successors.map((s, i) => (
                     <span key={s.id}>
                       {i > 0 ? ", " : null}
-                      <Link to={`/organisations/${s.id}`} aria-label={t("org.successorLink", { name: localized(locale, s.nameVi, s.nameEn) })}>
+                      <Link
+                        to={`/organisations/${s.id}`}
+                        aria-label={t("org.successorLink", { name: localized(locale, s.nameVi, s.nameEn) })}
+                      >
                         {localized(locale, s.nameVi, s.nameEn)}
                       </Link>
                     </span>
@@ -117,7 +120,14 @@ export default function OrganisationRegister() {
           <span className="hint" id="org-q-hint">
             {t("org.filters.qHint")}
           </span>
-          <input type="search" id="org-q" name="q" defaultValue={filters.q} aria-describedby="org-q-hint" key={filters.q} />
+          <input
+            type="search"
+            id="org-q"
+            name="q"
+            defaultValue={filters.q}
+            aria-describedby="org-q-hint"
+            key={filters.q}
+          />
         </div>
         <div className="form-group">
           <label htmlFor="org-kind">{t("org.col.kind")}</label>
@@ -132,7 +142,12 @@ export default function OrganisationRegister() {
         </div>
         <div className="form-group">
           <label htmlFor="org-region">{t("org.col.region")}</label>
-          <select id="org-region" name="region" defaultValue={filters.region ?? ""} key={filters.region ?? ""}>
+          <select
+            id="org-region"
+            name="region"
+            defaultValue={filters.region ?? ""}
+            key={filters.region ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {data.regions.map((r) => (
               <option key={r.code} value={r.code}>
@@ -143,7 +158,12 @@ export default function OrganisationRegister() {
         </div>
         <div className="form-group">
           <label htmlFor="org-status">{t("org.filters.status")}</label>
-          <select id="org-status" name="status" defaultValue={filters.statusParam ?? ""} key={filters.statusParam ?? ""}>
+          <select
+            id="org-status"
+            name="status"
+            defaultValue={filters.statusParam ?? ""}
+            key={filters.statusParam ?? ""}
+          >
             <option value="">{t("org.status.auto")}</option>
             {REGISTER_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -156,7 +176,9 @@ export default function OrganisationRegister() {
       {filters.q && filters.status === "current" && data.total === 0 ? (
         <p className="notice" data-testid="search-legacy-hint">
           {t("org.register.noCurrentMatch")}{" "}
-          <Link to={`?${new URLSearchParams({ q: filters.q, status: "all" })}`}>{t("org.register.searchAll")}</Link>
+          <Link to={`?${new URLSearchParams({ q: filters.q, status: "all" })}`}>
+            {t("org.register.searchAll")}
+          </Link>
         </p>
       ) : null}
       <DataTable
@@ -164,10 +186,7 @@ export default function OrganisationRegister() {
         testId="organisation-register"
         caption={t("org.register.caption")}
         captionDetail={
-          <span className="visually-hidden">
-            {" "}
-            {t("org.register.captionStatus", { status: statusLabel })}
-          </span>
+          <span className="visually-hidden"> {t("org.register.captionStatus", { status: statusLabel })}</span>
         }
         columns={columns}
         data={data.rows}

@@ -115,10 +115,20 @@ export default function StrategyTree() {
       <p className="lead">{t("strategy.intro")}</p>
       <p className="tree-tools">
         <span>{t("strategy.nodeCount", { count: num(nodeCount) })}</span>{" "}
-        <Link to="?open=all" preventScrollReset aria-current={open === "all" ? "true" : undefined} data-testid="expand-all">
+        <Link
+          to="?open=all"
+          preventScrollReset
+          aria-current={open === "all" ? "true" : undefined}
+          data-testid="expand-all"
+        >
           {t("strategy.expandAll")}
         </Link>{" "}
-        <Link to="?open=none" preventScrollReset aria-current={open === "none" ? "true" : undefined} data-testid="collapse-all">
+        <Link
+          to="?open=none"
+          preventScrollReset
+          aria-current={open === "none" ? "true" : undefined}
+          data-testid="collapse-all"
+        >
           {t("strategy.collapseAll")}
         </Link>
       </p>

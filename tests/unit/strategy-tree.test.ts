@@ -33,7 +33,10 @@ describe("buildTree", () => {
       row(3, 1, 0, "2.1"),
     ];
     const tree = buildTree(rows);
-    expect(codes(tree)).toEqual([["1", [["1.1", ["1.1.1"]], "1.2"]], ["2", ["2.1"]]]);
+    expect(codes(tree)).toEqual([
+      ["1", [["1.1", ["1.1.1"]], "1.2"]],
+      ["2", ["2.1"]],
+    ]);
     expect(tree[0].level).toBe(0);
     expect(tree[0].children[0].children[0].level).toBe(2);
     // Row data is carried over.
@@ -41,7 +44,12 @@ describe("buildTree", () => {
   });
 
   it("breaks sort-order ties by code (numerically) then id", () => {
-    const tree = buildTree([row(1, null, 0, "1.10"), row(2, null, 0, "1.9"), row(3, null, 0, "1.2"), row(4, null, 0, "1.2")]);
+    const tree = buildTree([
+      row(1, null, 0, "1.10"),
+      row(2, null, 0, "1.9"),
+      row(3, null, 0, "1.2"),
+      row(4, null, 0, "1.2"),
+    ]);
     expect(tree.map((n) => n.id)).toEqual([3, 4, 2, 1]);
   });
 
@@ -65,7 +73,12 @@ describe("buildTree", () => {
   });
 
   it("walks depth-first in display order", () => {
-    const tree = buildTree([row(1, null, 0, "1"), row(2, 1, 0, "1.1"), row(3, 1, 1, "1.2"), row(4, null, 1, "2")]);
+    const tree = buildTree([
+      row(1, null, 0, "1"),
+      row(2, 1, 0, "1.1"),
+      row(3, 1, 1, "1.2"),
+      row(4, null, 1, "2"),
+    ]);
     const order: string[] = [];
     walkTree(tree, (n) => order.push(n.code));
     expect(order).toEqual(["1", "1.1", "1.2", "2"]);

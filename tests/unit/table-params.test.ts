@@ -97,12 +97,24 @@ describe("parseFilters", () => {
   };
 
   it("parses each field on its own; a bad field takes its default", () => {
-    expect(parseFilters("q=abc&kind=planet&status=all", shape)).toEqual({ q: "abc", kind: undefined, status: "all" });
-    expect(parseFilters("q=toolongvalue&status=bogus", shape)).toEqual({ q: undefined, kind: undefined, status: "current" });
+    expect(parseFilters("q=abc&kind=planet&status=all", shape)).toEqual({
+      q: "abc",
+      kind: undefined,
+      status: "all",
+    });
+    expect(parseFilters("q=toolongvalue&status=bogus", shape)).toEqual({
+      q: undefined,
+      kind: undefined,
+      status: "current",
+    });
   });
 
   it("treats empty strings as absent", () => {
-    expect(parseFilters("q=&kind=&status=", shape)).toEqual({ q: undefined, kind: undefined, status: "current" });
+    expect(parseFilters("q=&kind=&status=", shape)).toEqual({
+      q: undefined,
+      kind: undefined,
+      status: "current",
+    });
   });
 });
 
@@ -125,12 +137,19 @@ describe("building links", () => {
 describe("organisation register query", () => {
   it("shows current units by default and all units for a text search", () => {
     expect(parseRegisterQuery("").filters.status).toBe("current");
-    expect(parseRegisterQuery("q=binh+duong").filters).toMatchObject({ q: "binh duong", status: "all", statusParam: null });
+    expect(parseRegisterQuery("q=binh+duong").filters).toMatchObject({
+      q: "binh duong",
+      status: "all",
+      statusParam: null,
+    });
     expect(parseRegisterQuery("q=binh+duong&status=current").filters.status).toBe("current");
   });
 
   it("drops unknown kinds and malformed regions", () => {
-    expect(parseRegisterQuery("kind=planet&region=DROP TABLE").filters).toMatchObject({ kind: null, region: null });
+    expect(parseRegisterQuery("kind=planet&region=DROP TABLE").filters).toMatchObject({
+      kind: null,
+      region: null,
+    });
     expect(parseRegisterQuery("kind=ministry&region=southeast").filters).toMatchObject({
       kind: "ministry",
       region: "southeast",

@@ -49,7 +49,8 @@ export default defineMessages({
     "phase.caption": "Projects and budget by phase, national",
     chartNote: "(figures in the table below)",
     "province.title": "Projects by province",
-    "province.hint": "Projects recorded against a former province count towards the province that carries it on today.",
+    "province.hint":
+      "Projects recorded against a former province count towards the province that carries it on today.",
     "province.chart": "Chart of projects by province",
     "province.caption": "Projects and budget of the {count} current provinces",
     "province.none": "National scope or no location",

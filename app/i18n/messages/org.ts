@@ -58,7 +58,8 @@ export default defineMessages({
     "projects.own": "Của đơn vị",
     "projects.inherited": "Kế thừa từ đơn vị tiền thân",
     "projects.total": "Tổng cộng",
-    "projects.ownHint": "Tính các dự án do đơn vị chủ trì, đặt tại địa bàn hoặc tại các thành phố trực thuộc.",
+    "projects.ownHint":
+      "Tính các dự án do đơn vị chủ trì, đặt tại địa bàn hoặc tại các thành phố trực thuộc.",
     "projects.inheritedHint":
       "Cột “Kế thừa” là các dự án được ghi nhận cho các đơn vị tiền thân trước khi sáp nhập; nay do đơn vị này tiếp tục quản lý.",
     "plans.title": "Kế hoạch",

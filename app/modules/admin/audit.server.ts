@@ -41,7 +41,9 @@ export function listAuditEvents(
   query: { table: TableState<AuditSort>; filters: AuditFilters },
 ): { rows: AuditRow[]; total: number; table: TableState<AuditSort>; entityTypes: string[] } {
   const w = where(query.filters);
-  const total = (prepared(db, `SELECT COUNT(*) AS n FROM audit_events a ${w.sql}`).get(w.params) as { n: number }).n;
+  const total = (
+    prepared(db, `SELECT COUNT(*) AS n FROM audit_events a ${w.sql}`).get(w.params) as { n: number }
+  ).n;
   const table = { ...query.table, page: clampPage(query.table.page, total, query.table.pageSize) };
   const d = table.dir === "asc" ? "ASC" : "DESC";
   const rows = prepared(
@@ -55,7 +57,9 @@ export function listAuditEvents(
       LIMIT :limit OFFSET :offset`,
   ).all({ ...w.params, ...limitOffset(table) }) as AuditRow[];
   const entityTypes = (
-    prepared(db, "SELECT DISTINCT entity_type AS t FROM audit_events ORDER BY entity_type").all() as { t: string }[]
+    prepared(db, "SELECT DISTINCT entity_type AS t FROM audit_events ORDER BY entity_type").all() as {
+      t: string;
+    }[]
   ).map((r) => r.t);
   return { rows, total, table, entityTypes };
 }

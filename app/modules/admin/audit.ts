@@ -19,7 +19,10 @@ export interface AuditFilters {
   entity: string | null;
 }
 
-export function parseAuditQuery(search: URLSearchParams | string): { table: TableState<AuditSort>; filters: AuditFilters } {
+export function parseAuditQuery(search: URLSearchParams | string): {
+  table: TableState<AuditSort>;
+  filters: AuditFilters;
+} {
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const f = parseFilters(params, {
     q: z.string().max(100).optional(),
@@ -28,5 +31,8 @@ export function parseAuditQuery(search: URLSearchParams | string): { table: Tabl
       .regex(/^[a-z_]{1,40}$/)
       .optional(),
   });
-  return { table: parseTableParams(params, AUDIT_TABLE), filters: { q: (f.q ?? "").trim(), entity: f.entity ?? null } };
+  return {
+    table: parseTableParams(params, AUDIT_TABLE),
+    filters: { q: (f.q ?? "").trim(), entity: f.entity ?? null },
+  };
 }

@@ -76,6 +76,10 @@ export function listUsers(
   return {
     total,
     table,
-    rows: rows.map((r) => ({ ...r, active: r.active === 1, memberships: JSON.parse(r.memberships) as MembershipItem[] })),
+    rows: rows.map((r) => ({
+      ...r,
+      active: r.active === 1,
+      memberships: JSON.parse(r.memberships) as MembershipItem[],
+    })),
   };
 }

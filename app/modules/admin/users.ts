@@ -19,8 +19,14 @@ export interface UserFilters {
   role: (typeof ROLES)[number] | null;
 }
 
-export function parseUserQuery(search: URLSearchParams | string): { table: TableState<UserSort>; filters: UserFilters } {
+export function parseUserQuery(search: URLSearchParams | string): {
+  table: TableState<UserSort>;
+  filters: UserFilters;
+} {
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const f = parseFilters(params, { q: z.string().max(100).optional(), role: z.enum(ROLES).optional() });
-  return { table: parseTableParams(params, USER_TABLE), filters: { q: (f.q ?? "").trim(), role: f.role ?? null } };
+  return {
+    table: parseTableParams(params, USER_TABLE),
+    filters: { q: (f.q ?? "").trim(), role: f.role ?? null },
+  };
 }

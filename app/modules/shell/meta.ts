@@ -26,7 +26,11 @@ export function pageTitle(
 }
 
 /** Same, with a ready-made subject (e.g. an organisation's name). */
-export function titleWith(matches: readonly MatchLike[] | undefined, subject: string | null | undefined, fallback: MessageKey) {
+export function titleWith(
+  matches: readonly MatchLike[] | undefined,
+  subject: string | null | undefined,
+  fallback: MessageKey,
+) {
   const t = translator(localeFromMatches(matches));
   return [{ title: `${subject ?? t(fallback)} · ${t("common.appName")}` }];
 }

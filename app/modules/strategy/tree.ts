@@ -58,7 +58,10 @@ export function buildTree<T extends FlatNode>(rows: readonly T[]): TreeNode<T>[]
 }
 
 /** Depth-first, pre-order visit of every node. */
-export function walkTree<T extends FlatNode>(roots: readonly TreeNode<T>[], visit: (node: TreeNode<T>) => void): void {
+export function walkTree<T extends FlatNode>(
+  roots: readonly TreeNode<T>[],
+  visit: (node: TreeNode<T>) => void,
+): void {
   const stack = [...roots].reverse();
   while (stack.length) {
     const node = stack.pop()!;

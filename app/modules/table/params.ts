@@ -66,12 +66,15 @@ export function parseTableParams<S extends string>(
       : spec.defaultDir;
 
   const rawPage = first(params, "page");
-  const pageParsed = pageSchema.safeParse(rawPage === "" ? undefined : rawPage ?? undefined);
+  const pageParsed = pageSchema.safeParse(rawPage === "" ? undefined : (rawPage ?? undefined));
   let page = 1;
   if (pageParsed.success) page = pageParsed.data;
   else if (rawPage !== null && /^\s*\d+\s*$/.test(rawPage) && Number(rawPage) > MAX_PAGE) page = MAX_PAGE;
 
-  const sizeParsed = z.coerce.number().int().safeParse(first(params, "size") ?? undefined);
+  const sizeParsed = z.coerce
+    .number()
+    .int()
+    .safeParse(first(params, "size") ?? undefined);
   const pageSize = sizeParsed.success && sizes.includes(sizeParsed.data) ? sizeParsed.data : defaultSize;
 
   return { sort, dir, page, pageSize };
