@@ -61,7 +61,17 @@ const dataDir = path.join(here, ".data");
 async function databaseFor(o: Options): Promise<string> {
   const name = o.scale === 10 && o.seed === 1 ? "scale10.sqlite" : `scale${o.scale}-seed${o.seed}.sqlite`;
   const file = path.join(dataDir, name);
-  if (fs.existsSync(file) && !o.rebuild) return file;
+  if (fs.existsSync(file) && !o.rebuild) {
+    // Bring a cache built before newer migrations up to date (a no-op when current).
+    const cached = openDatabase(file);
+    try {
+      migrateDatabase(cached);
+      cached.$client.pragma("wal_checkpoint(TRUNCATE)");
+    } finally {
+      cached.$client.close();
+    }
+    return file;
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   const tmp = path.join(dataDir, `.${name}.${process.pid}.tmp`);
   const started = performance.now();
