@@ -1,7 +1,7 @@
 /** Read model of the audit log page: latest events, paged, and the chain check. */
 import type { Db } from "#db/client.server";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
-import { containsPattern, prepared } from "~/modules/db/sql.server";
+import { containsPattern, memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
 import type { AuditFilters, AuditSort } from "./audit";
 
@@ -64,7 +64,10 @@ export function listAuditEvents(
   return { rows, total, table, entityTypes };
 }
 
-/** Walk the whole hash chain (see `verifyAuditChain`). */
+/**
+ * Walk the whole hash chain (see `verifyAuditChain`). The result depends
+ * only on the stored rows, so it is reused until the next write.
+ */
 export function checkAuditChain(db: Db): ChainCheck {
-  return verifyAuditChain(db);
+  return memoByDataVersion(db, "audit:chain", () => verifyAuditChain(db));
 }
