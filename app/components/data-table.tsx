@@ -43,7 +43,7 @@ export interface DataTableProps<T> {
   caption: string;
   // Accessor columns carry different value types; tanstack's own examples type the array this way.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  columns: ColumnDef<T, any>[];
+  columns: ColumnDef<T, unknown>[];
   data: T[];
   /** Rows matching the filters, over all pages. */
   total: number;
