@@ -41,8 +41,6 @@ export type { ColumnDef };
 export interface DataTableProps<T> {
   /** Visible table caption (what the table lists). */
   caption: string;
-  // Accessor columns carry different value types; tanstack's own examples type the array this way.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   columns: ColumnDef<T, unknown>[];
   data: T[];
   /** Rows matching the filters, over all pages. */
