@@ -400,6 +400,7 @@ export const projects = sqliteTable(
     index("projects_domain_idx").on(t.domain),
     index("projects_replicates_idx").on(t.replicatesProjectId),
     index("projects_published_idx").on(t.published),
+    index("projects_city_idx").on(t.cityId),
   ],
 );
 
@@ -562,6 +563,7 @@ export const transactions = sqliteTable(
   },
   (t) => [
     index("transactions_project_idx").on(t.projectId, t.kind, t.date),
+    index("transactions_project_amount_idx").on(t.projectId, t.kind, t.amount),
     index("transactions_line_idx").on(t.budgetLineId, t.kind),
     index("transactions_date_idx").on(t.date, t.kind),
   ],
