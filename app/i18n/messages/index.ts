@@ -10,5 +10,6 @@ import org from "./org";
 import strategy from "./strategy";
 import home from "./home";
 import admin from "./admin";
+import register from "./register";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register };
