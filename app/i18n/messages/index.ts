@@ -11,5 +11,6 @@ import strategy from "./strategy";
 import home from "./home";
 import admin from "./admin";
 import register from "./register";
+import plans from "./plans";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, plans };
