@@ -11,6 +11,7 @@ import strategy from "./strategy";
 import home from "./home";
 import admin from "./admin";
 import register from "./register";
+import projects from "./projects";
 import plans from "./plans";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, plans };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans };
