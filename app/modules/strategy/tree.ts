@@ -104,3 +104,94 @@ export function isOpen(level: number, mode: OpenMode): boolean {
   if (mode === "none") return false;
   return level === 0;
 }
+
+// ---------------------------------------------------------------------------
+// Materialised paths: building, moving and ordering (pure)
+// ---------------------------------------------------------------------------
+
+/** Path of a node with id `id` under a parent path (`null`: top level): `/1/4/` + 9 → `/1/4/9/`. */
+export function childPath(parentPath: string | null, id: number): string {
+  return `${parentPath ?? "/"}${id}/`;
+}
+
+/** Depth stored with a path: `/1/` → 0, `/1/4/9/` → 2. */
+export function depthOfPath(path: string): number {
+  return Math.max(0, parsePath(path).length - 1);
+}
+
+export interface PathNode {
+  id: number;
+  path: string;
+}
+
+/**
+ * Why a node cannot go under `newParent`, or null if it can. A node cannot be
+ * its own parent, nor go under one of its descendants (that would cut the
+ * subtree off the tree and make a cycle). `null` parent means the top level.
+ */
+export function moveProblem(node: PathNode, newParent: PathNode | null): "self" | "descendant" | null {
+  if (newParent === null) return null;
+  if (newParent.id === node.id) return "self";
+  if (isInSubtree(newParent.path, node.path)) return "descendant";
+  return null;
+}
+
+export interface PathRow {
+  id: number;
+  path: string;
+  depth: number;
+}
+
+/**
+ * New paths and depths of every row of a subtree moved under `newParent`
+ * (null: to the top level). `subtree` holds the moved node and its
+ * descendants (rows outside it are returned unchanged). The moved node keeps
+ * its id, so each path's prefix `node.path` becomes `newParent.path + id/`.
+ * Throws on a move that `moveProblem` refuses.
+ */
+export function rewriteSubtree(
+  node: PathNode,
+  newParent: PathNode | null,
+  subtree: readonly PathRow[],
+): PathRow[] {
+  const problem = moveProblem(node, newParent);
+  if (problem) throw new Error(`cannot move node ${node.id} under ${newParent?.id}: ${problem}`);
+  const newPrefix = childPath(newParent?.path ?? null, node.id);
+  return subtree.map((row) => {
+    if (!isInSubtree(row.path, node.path)) return row;
+    const path = newPrefix + row.path.slice(node.path.length);
+    return { id: row.id, path, depth: depthOfPath(path) };
+  });
+}
+
+export type SiblingPosition = "first" | "last";
+
+/**
+ * Sibling order after placing `movedId` first or last among `siblingIds`
+ * (which may or may not already contain it).
+ */
+export function placeAmongSiblings(
+  siblingIds: readonly number[],
+  movedId: number,
+  position: SiblingPosition,
+): number[] {
+  const others = siblingIds.filter((id) => id !== movedId);
+  return position === "first" ? [movedId, ...others] : [...others, movedId];
+}
+
+/**
+ * Sibling order after moving `movedId` one place up or down; unchanged at
+ * either end or when it is not among the siblings.
+ */
+export function shiftAmongSiblings(
+  siblingIds: readonly number[],
+  movedId: number,
+  direction: "up" | "down",
+): number[] {
+  const order = [...siblingIds];
+  const i = order.indexOf(movedId);
+  const j = direction === "up" ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= order.length) return order;
+  [order[i], order[j]] = [order[j], order[i]];
+  return order;
+}
