@@ -111,6 +111,13 @@ export default function ProjectRegister() {
   const { t, locale, money, moneyExact, date, num } = useT();
   const location = useLocation();
   const { filters, options } = data;
+  // A filter from the address that the choices do not offer (a planner's link to another
+  // organisation) still shows as selected, so the form says what the table shows.
+  const activeOrg = data.active.find((f) => f.name === "org");
+  const unofferedOrg =
+    activeOrg?.name === "org" && !options.organisations.some((o) => o.code === activeOrg.org.code)
+      ? activeOrg.org
+      : null;
   const shown = new Set<RegisterColumn>(data.columns);
 
   const columns = useMemo(() => {
@@ -122,7 +129,7 @@ export default function ProjectRegister() {
         header: () => t("register.col.code"),
         meta: { rowHeader: true },
         cell: ({ row: { original: p } }) => (
-          <Link to={`/projects/${encodeURIComponent(p.code)}`} className="org-code">
+          <Link to={`/projects/${encodeURIComponent(p.code)}`} className="org-code register-code">
             {p.code}
           </Link>
         ),
@@ -272,6 +279,11 @@ export default function ProjectRegister() {
             aria-describedby="reg-org-hint"
           >
             <option value="">{t("common.form.all")}</option>
+            {unofferedOrg ? (
+              <option value={unofferedOrg.code}>
+                {localized(locale, unofferedOrg.nameVi, unofferedOrg.nameEn)}
+              </option>
+            ) : null}
             <OrgOptions options={options.organisations} locale={locale} t={t} />
           </select>
         </div>

@@ -170,6 +170,8 @@ describe("schema support", () => {
       "projects_fts_ad",
       "projects_register_idx",
       "budget_lines_project_amount_idx",
+      "budget_lines_year_source_project_idx",
+      "project_strategy_nodes_node_project_idx",
     ]) {
       expect(names, n).toContain(n);
     }

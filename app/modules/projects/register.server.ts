@@ -27,7 +27,7 @@ import {
 } from "#db/enums";
 import { scopeOf, type Principal } from "~/auth/permissions";
 import type { Locale } from "~/i18n/locales";
-import { escapeLike, prepared } from "~/modules/db/sql.server";
+import { escapeLike, memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { familyIds, successorIdOf } from "~/modules/organisations/succession.server";
 import { buildFtsQuery, codePrefix, prefixUpperBound } from "~/modules/search/fts";
 import { buildTree, walkTree } from "~/modules/strategy/tree";
@@ -462,12 +462,20 @@ interface OrgOptionRow extends OrgOption {
   legacy: boolean;
 }
 
+/** The filter choices for a user, kept until the next write to the database. */
 export function registerOptions(
   db: Db,
   scope: RegisterScope,
   locale: Locale,
   asOf: string = todayIso(),
 ): RegisterOptions {
+  const who = scope.all ? "all" : scope.organisationIds.join(",");
+  return memoByDataVersion(db, `projects:registerOptions:${locale}:${asOf}:${who}`, () =>
+    queryRegisterOptions(db, scope, locale, asOf),
+  );
+}
+
+function queryRegisterOptions(db: Db, scope: RegisterScope, locale: Locale, asOf: string): RegisterOptions {
   const orgs = (
     prepared(
       db,
@@ -506,13 +514,11 @@ export function registerOptions(
     nodes.push({ code: n.code, titleVi: n.titleVi, titleEn: n.titleEn, level: n.level });
   });
 
+  // Two subqueries, so each is an index look-up (MIN and MAX together would scan every line).
   const span = prepared(
     db,
-    "SELECT MIN(fiscal_year) AS lo, MAX(fiscal_year) AS hi FROM budget_lines",
-  ).get() as {
-    lo: number | null;
-    hi: number | null;
-  };
+    `SELECT (SELECT MIN(fiscal_year) FROM budget_lines) AS lo, (SELECT MAX(fiscal_year) FROM budget_lines) AS hi`,
+  ).get() as { lo: number | null; hi: number | null };
   const years: number[] = [];
   if (span.lo !== null && span.hi !== null) for (let y = span.hi; y >= span.lo; y--) years.push(y);
 
