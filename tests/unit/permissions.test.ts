@@ -61,10 +61,11 @@ describe("can", () => {
 describe("navigationFor", () => {
   const paths = (p: Principal, org: number | null = 1) => navigationFor(p, org).map((i) => i.to);
   it("shows each role its own navigation", () => {
-    expect(paths(planner, HCM)).toEqual(["/", "/organisations", "/strategy", `/organisations/${HCM}`]);
-    expect(paths(leader)).toEqual(["/", "/organisations", "/strategy"]);
-    expect(paths(auditor)).toEqual(["/", "/organisations", "/strategy", "/admin/users", "/audit"]);
-    expect(paths(admin)).toEqual(["/", "/organisations", "/strategy", "/admin/users", "/audit"]);
-    expect(paths(coordinator)).toEqual(["/", "/organisations", "/strategy", "/admin/users"]);
+    const common = ["/", "/projects", "/rollout", "/plans", "/strategy", "/organisations"];
+    expect(paths(planner, HCM)).toEqual([...common, `/organisations/${HCM}`]);
+    expect(paths(leader)).toEqual(common);
+    expect(paths(auditor)).toEqual([...common, "/admin/users", "/audit"]);
+    expect(paths(admin)).toEqual([...common, "/admin/users", "/audit"]);
+    expect(paths(coordinator)).toEqual([...common, "/admin/users"]);
   });
 });

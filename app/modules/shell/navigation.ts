@@ -9,8 +9,13 @@ export interface NavItem {
 /** Main navigation for a signed-in user, derived from their permissions. */
 export function navigationFor(principal: Principal, primaryOrganisationId: number | null): NavItem[] {
   const items: NavItem[] = [{ key: "common.nav.home", to: "/" }];
-  if (can(principal, "read", "organisation")) items.push({ key: "common.nav.organisations", to: "/organisations" });
+  if (can(principal, "read", "project")) {
+    items.push({ key: "common.nav.projects", to: "/projects" });
+    items.push({ key: "common.nav.rollout", to: "/rollout" });
+  }
+  if (can(principal, "read", "plan")) items.push({ key: "common.nav.plans", to: "/plans" });
   if (can(principal, "read", "strategy")) items.push({ key: "common.nav.strategy", to: "/strategy" });
+  if (can(principal, "read", "organisation")) items.push({ key: "common.nav.organisations", to: "/organisations" });
   if (primaryOrganisationId !== null && principal.roles.includes("planner")) {
     items.push({ key: "common.nav.myOrganisation", to: `/organisations/${primaryOrganisationId}` });
   }
