@@ -239,7 +239,7 @@ function Comparison({ data }: { data: LoaderData }) {
   const a = sideLabel(t, from);
   const b = sideLabel(t, to);
   return (
-    <section aria-labelledby="diff-title" data-testid="revision-diff">
+    <section className="diff" aria-labelledby="diff-title" data-testid="revision-diff">
       <h2 id="diff-title">{t("plans.diff.title", { from: a, to: b })}</h2>
       {diff.identical ? (
         <p className="notice">{t("plans.diff.identical")}</p>
@@ -300,9 +300,21 @@ function Comparison({ data }: { data: LoaderData }) {
         <p className="hint">
           {t("plans.diff.notRecorded", {
             fields: [
-              ...diff.notRecorded.plan.map((f) => fieldLabel(t, locale, "plan", f)),
-              ...diff.notRecorded.project.map((f) => fieldLabel(t, locale, "project", f)),
-            ].join(", "),
+              diff.notRecorded.plan.length
+                ? t("plans.diff.notRecordedPlan", {
+                    fields: diff.notRecorded.plan.map((f) => fieldLabel(t, locale, "plan", f)).join(", "),
+                  })
+                : null,
+              diff.notRecorded.project.length
+                ? t("plans.diff.notRecordedProject", {
+                    fields: diff.notRecorded.project
+                      .map((f) => fieldLabel(t, locale, "project", f))
+                      .join(", "),
+                  })
+                : null,
+            ]
+              .filter(Boolean)
+              .join("; "),
           })}
         </p>
       ) : null}

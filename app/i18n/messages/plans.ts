@@ -293,14 +293,16 @@ export default defineMessages({
     "diff.none": "(không có)",
     "diff.added": "Thêm",
     "diff.removed": "Bỏ",
-    "diff.identical": "Không có khác biệt nào giữa hai lần sửa đổi này.",
+    "diff.identical": "Không có khác biệt nào giữa hai phiên bản này.",
     "diff.summary":
-      "{plan} nội dung của kế hoạch thay đổi; {added} dự án được thêm, {removed} dự án bị bỏ, {changed} dự án thay đổi, {unchanged} dự án giữ nguyên.",
+      "Nội dung kế hoạch thay đổi: {plan}. Dự án được thêm: {added}; bị bỏ: {removed}; thay đổi: {changed}; giữ nguyên: {unchanged}.",
     "diff.planCaption": "Thay đổi của kế hoạch, {from} so với {to}",
     "diff.addedCaption": "Dự án được thêm ở {to}",
     "diff.removedCaption": "Dự án bị bỏ ở {to}",
     "diff.projectCaption": "Thay đổi của dự án {code} {title}, {from} so với {to}",
     "diff.notRecorded": "Lần sửa đổi cũ hơn không ghi lại các nội dung sau nên không so sánh được: {fields}.",
+    "diff.notRecordedPlan": "của kế hoạch: {fields}",
+    "diff.notRecordedProject": "của dự án: {fields}",
   },
   en: {
     "list.title": "Plans",
@@ -588,14 +590,16 @@ export default defineMessages({
     "diff.none": "(none)",
     "diff.added": "Added",
     "diff.removed": "Removed",
-    "diff.identical": "There is no difference between these two revisions.",
+    "diff.identical": "There is no difference between these two versions.",
     "diff.summary":
-      "{plan} plan fields changed; {added} projects added, {removed} removed, {changed} changed, {unchanged} unchanged.",
+      "Plan fields changed: {plan}. Projects added: {added}; removed: {removed}; changed: {changed}; unchanged: {unchanged}.",
     "diff.planCaption": "Changes to the plan, {from} compared with {to}",
     "diff.addedCaption": "Projects added in {to}",
     "diff.removedCaption": "Projects removed in {to}",
     "diff.projectCaption": "Changes to project {code} {title}, {from} compared with {to}",
     "diff.notRecorded":
       "The older revision did not record these fields, so they cannot be compared: {fields}.",
+    "diff.notRecordedPlan": "of the plan: {fields}",
+    "diff.notRecordedProject": "of the projects: {fields}",
   },
 });
