@@ -10,7 +10,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
 import { pageTitle } from "~/modules/shell/meta";
-import { listAgencyOptions } from "~/modules/strategy/agencies.server";
+import { agencyChoicesFor } from "~/modules/strategy/agencies.server";
 import { updateNode } from "~/modules/strategy/commands.server";
 import { actorOf, refusalOf, replyWith, requireNodeDetail } from "~/modules/strategy/route.server";
 import { EditNodeSchema } from "~/modules/strategy/schemas";
@@ -23,20 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(request, "update", "strategy");
   const db = getDb();
   const node = requireNodeDetail(db, params.code);
-  const agencies = listAgencyOptions(db);
-  // A unit chosen earlier that has since been dissolved stays visible (checked), so it can be removed.
-  const known = new Set(agencies.map((a) => a.id));
-  const stale = [node.lead, ...node.cooperators]
-    .filter((a): a is NonNullable<typeof a> => a !== null && !known.has(a.id))
-    .map((a) => ({
-      id: a.id,
-      code: "",
-      kind: "ministry" as const,
-      abbr: a.abbr,
-      nameVi: a.nameVi,
-      nameEn: a.nameEn,
-    }));
-  return { node, agencies: [...agencies, ...stale] };
+  const current = [node.lead, ...node.cooperators].filter((a): a is NonNullable<typeof a> => a !== null);
+  return { node, agencies: agencyChoicesFor(db, current) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -47,3 +47,28 @@ export function invalidAgencyIds(db: Db, ids: readonly number[], today: string =
   );
   return ids.filter((id) => !ok.has(id));
 }
+
+/**
+ * The choices for a node's form: today's agencies, plus any unit the node
+ * still names that has since been dissolved (shown checked so it can be
+ * removed; saving it again is refused).
+ */
+export function agencyChoicesFor(
+  db: Db,
+  current: readonly { id: number; abbr: string; nameVi: string; nameEn: string }[],
+  today: string = todayIso(),
+): AgencyOption[] {
+  const options = listAgencyOptions(db, today);
+  const known = new Set(options.map((a) => a.id));
+  const gone = current
+    .filter((a) => !known.has(a.id))
+    .map((a) => ({
+      id: a.id,
+      code: "",
+      kind: "ministry" as const,
+      abbr: a.abbr,
+      nameVi: a.nameVi,
+      nameEn: a.nameEn,
+    }));
+  return [...options, ...gone];
+}

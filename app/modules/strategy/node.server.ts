@@ -182,12 +182,9 @@ export interface NodeProjectRow {
   progress: number | null;
 }
 
-const BENEATH_CTE = `beneath AS (
-    SELECT psn.project_id AS id, group_concat(d.code, ', ') AS via
-      FROM strategy_nodes d JOIN project_strategy_nodes psn ON psn.node_id = d.id
-     WHERE d.path >= :path AND d.path < :path || ':'
-     GROUP BY psn.project_id
-  )`;
+/** Distinct projects linked to the node at :path or beneath it (the covering psn index answers it). */
+const BENEATH = `SELECT psn.project_id FROM strategy_nodes d JOIN project_strategy_nodes psn ON psn.node_id = d.id
+                  WHERE d.path >= :path AND d.path < :path || ':'`;
 
 const PHASE_ORDER = `CASE p.phase ${PROJECT_PHASES.map((ph, i) => `WHEN '${ph}' THEN ${i}`).join(" ")} END`;
 
@@ -209,7 +206,8 @@ function orderBy(sort: NodeProjectSort, dir: "asc" | "desc", locale: "vi" | "en"
 
 /**
  * The distinct projects linked to the node or beneath it, filtered by phase,
- * sorted and paged in SQL; money and progress are computed for the page only.
+ * sorted and paged in SQL (ids of one page first); money, progress and the
+ * nodes they hang on are then computed for that page only.
  */
 export function listNodeProjects(
   db: Db,
@@ -217,43 +215,46 @@ export function listNodeProjects(
   query: NodeProjectQuery,
   locale: "vi" | "en",
 ): { rows: NodeProjectRow[]; total: number; table: TableState<NodeProjectSort> } {
-  const where = "(:phase IS NULL OR p.phase = :phase)";
+  const where = `p.id IN (${BENEATH}) AND (:phase IS NULL OR p.phase = :phase)`;
   const total = (
-    prepared(
-      db,
-      `WITH ${BENEATH_CTE} SELECT COUNT(*) AS n FROM beneath b JOIN projects p ON p.id = b.id WHERE ${where}`,
-    ).get({ path, phase: query.phase }) as { n: number }
+    prepared(db, `SELECT COUNT(*) AS n FROM projects p WHERE ${where}`).get({ path, phase: query.phase }) as {
+      n: number;
+    }
   ).n;
   const page = clampPage(query.table.page, total, query.table.pageSize);
   const table = { ...query.table, page };
+  const ids = (
+    prepared(
+      db,
+      `SELECT p.id FROM projects p JOIN organisations o ON o.id = p.organisation_id
+        WHERE ${where}
+        ORDER BY ${orderBy(table.sort, table.dir, locale)}
+        LIMIT :limit OFFSET :offset`,
+    ).all({ path, phase: query.phase, ...limitOffset(table) }) as { id: number }[]
+  ).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total, table };
   const raw = prepared(
     db,
-    `WITH ${BENEATH_CTE},
-     page AS (
-       SELECT ROW_NUMBER() OVER (ORDER BY ${orderBy(table.sort, table.dir, locale)}) AS ord, p.id, p.code, p.title_vi AS titleVi, p.title_en AS titleEn, p.phase,
-              p.organisation_id AS organisationId, o.name_vi AS organisationNameVi,
-              o.name_en AS organisationNameEn, b.via
-         FROM beneath b JOIN projects p ON p.id = b.id JOIN organisations o ON o.id = p.organisation_id
-        WHERE ${where}
-        ORDER BY ord
-        LIMIT :limit OFFSET :offset
-     )
-     SELECT page.*,
-            COALESCE((SELECT SUM(bl.approved_amount) FROM budget_lines bl WHERE bl.project_id = page.id), 0) AS approved,
+    `SELECT p.id, p.code, p.title_vi AS titleVi, p.title_en AS titleEn, p.phase,
+            p.organisation_id AS organisationId, o.name_vi AS organisationNameVi, o.name_en AS organisationNameEn,
+            (SELECT group_concat(code, ', ') FROM (
+               SELECT d.code FROM project_strategy_nodes psn JOIN strategy_nodes d ON d.id = psn.node_id
+                WHERE psn.project_id = p.id AND d.path >= :path AND d.path < :path || ':' ORDER BY d.path)) AS via,
+            COALESCE((SELECT SUM(bl.approved_amount) FROM budget_lines bl WHERE bl.project_id = p.id), 0) AS approved,
             COALESCE((SELECT SUM(t.amount) FROM transactions t
-                       WHERE t.project_id = page.id AND t.kind = 'disbursement'), 0) AS disbursed,
-            COALESCE((SELECT SUM(m.weight) FROM milestones m WHERE m.project_id = page.id), 0) AS weightTotal,
+                       WHERE t.project_id = p.id AND t.kind = 'disbursement'), 0) AS disbursed,
+            COALESCE((SELECT SUM(m.weight) FROM milestones m WHERE m.project_id = p.id), 0) AS weightTotal,
             COALESCE((SELECT SUM(m.weight) FROM milestones m
-                       WHERE m.project_id = page.id AND m.done_date IS NOT NULL), 0) AS weightDone
-       FROM page ORDER BY page.ord`,
-  ).all({ path, phase: query.phase, ...limitOffset(table) }) as (Omit<NodeProjectRow, "progress"> & {
-    ord: number;
+                       WHERE m.project_id = p.id AND m.done_date IS NOT NULL), 0) AS weightDone
+       FROM projects p JOIN organisations o ON o.id = p.organisation_id
+      WHERE p.id IN (SELECT value FROM json_each(:ids))`,
+  ).all({ path, ids: JSON.stringify(ids) }) as (Omit<NodeProjectRow, "progress"> & {
     weightTotal: number;
     weightDone: number;
   })[];
-  const rows = raw.map(({ ord: _ord, weightTotal, weightDone, ...r }) => ({
-    ...r,
-    progress: progressOf(weightDone, weightTotal),
-  }));
+  const byId = new Map(raw.map((r) => [r.id, r]));
+  const rows = ids
+    .map((id) => byId.get(id)!)
+    .map(({ weightTotal, weightDone, ...r }) => ({ ...r, progress: progressOf(weightDone, weightTotal) }));
   return { rows, total, table };
 }

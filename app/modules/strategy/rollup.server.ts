@@ -8,25 +8,30 @@ import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
 import { assembleRollups, emptyRollup, type NodeRollup, type RollupRow } from "./rollup";
 
 /**
- * 1. `figures`: per project, its approved amount, net disbursement and
- *    milestone weights (index lookups per project, computed once).
- * 2. `beneath`: every (node, project) pair where the project is linked to the
+ * 1. `weights`: milestone weights per project, in one pass over milestones.
+ * 2. `figures`: per linked project, its phase, approved amount and net
+ *    disbursement (index-only lookups per project) and its weights, computed
+ *    once.
+ * 3. `beneath`: every (node, project) pair where the project is linked to the
  *    node or to a descendant — descendants found by a range on the indexed
  *    materialised path (`/1/4/` ≤ path < `/1/4/:`; ':' sorts right after the
  *    digits and '/'). Grouping by the pair counts a project once per node even
  *    when it is linked to several nodes of the same subtree.
- * 3. Group by node and phase. Archived nodes are included: their projects are
+ * 4. Group by node and phase. Archived nodes are included: their projects are
  *    real money, and they count in their (live) ancestors too.
  */
-export const STRATEGY_ROLLUP_SQL = `WITH figures AS MATERIALIZED (
+export const STRATEGY_ROLLUP_SQL = `WITH weights AS MATERIALIZED (
+    SELECT project_id AS id, SUM(weight) AS weightTotal,
+           SUM(CASE WHEN done_date IS NOT NULL THEN weight ELSE 0 END) AS weightDone
+      FROM milestones GROUP BY project_id
+  ),
+  figures AS MATERIALIZED (
     SELECT p.id, p.phase,
            COALESCE((SELECT SUM(bl.approved_amount) FROM budget_lines bl WHERE bl.project_id = p.id), 0) AS approved,
            COALESCE((SELECT SUM(t.amount) FROM transactions t
                       WHERE t.project_id = p.id AND t.kind = 'disbursement'), 0) AS disbursed,
-           COALESCE((SELECT SUM(m.weight) FROM milestones m WHERE m.project_id = p.id), 0) AS weightTotal,
-           COALESCE((SELECT SUM(m.weight) FROM milestones m
-                      WHERE m.project_id = p.id AND m.done_date IS NOT NULL), 0) AS weightDone
-      FROM projects p
+           COALESCE(w.weightTotal, 0) AS weightTotal, COALESCE(w.weightDone, 0) AS weightDone
+      FROM projects p LEFT JOIN weights w ON w.id = p.id
      WHERE p.id IN (SELECT project_id FROM project_strategy_nodes)
   ),
   beneath AS (
