@@ -556,7 +556,7 @@ function ProjectsSection({ data }: { data: LoaderData }) {
                     </Link>
                   </th>
                   <td>{localized(locale, p.titleVi, p.titleEn)}</td>
-                  <td>{t(`plans.value.domain.${p.domain}` as MessageKey)}</td>
+                  <td>{t(`projects.domain.${p.domain}` as MessageKey)}</td>
                   <td>{t(`enums.phase.${p.phase}` as MessageKey)}</td>
                   <td>{place(p)}</td>
                   <td className="num">{money(p.budgetTotal)}</td>

@@ -79,12 +79,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** Enumerated values are labelled as on the project form (`projects` messages). */
 const ENUM_FIELDS: Record<string, (v: string) => string> = {
-  domain: (v) => `plans.value.domain.${v}`,
-  hostingModel: (v) => `plans.value.hosting.${v}`,
-  operatorType: (v) => `plans.value.operator.${v}`,
+  domain: (v) => `projects.domain.${v}`,
+  hostingModel: (v) => `projects.hosting.${v}`,
+  operatorType: (v) => `projects.operator.${v}`,
   phase: (v) => `enums.phase.${v}`,
-  personalDataCategories: (v) => `plans.value.personalData.${v}`,
+  personalDataCategories: (v) => `projects.pd.${v}`,
+  citizenAppPlatforms: (v) => `projects.platform.${v}`,
 };
 const MONEY_FIELDS = new Set(["budgetTotal", "hardwareCapex"]);
 const ORG_FIELDS = new Set(["organisationId", "provinceId", "cityId", "cooperatingOrganisationIds"]);
