@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
+import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from "#db/enums";
 import { can, requirePermission, requireUser } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromRequest } from "~/i18n/locales";
@@ -10,6 +11,7 @@ import { describeHistory } from "~/modules/projects/history";
 import { allowedNextPhases } from "~/modules/projects/phase";
 import { getProjectPage, type LessonView, type OrgRef, type OrgWithSuccessor } from "~/modules/projects/project.server";
 import { isReplicable } from "~/modules/projects/replication";
+import { APP_PLATFORMS, type AppPlatform } from "~/modules/projects/schema";
 import { replicationTargets } from "~/modules/projects/replication.server";
 import { requireProject, savedNotice } from "~/modules/projects/route.server";
 import { groupByCurrentProvince } from "~/modules/projects/rollout";
@@ -50,6 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ) as Record<number, boolean>,
   };
 }
+
+const isPersonalDataCategory = (c: string): c is PersonalDataCategory =>
+  (PERSONAL_DATA_CATEGORIES as readonly string[]).includes(c);
+const isPlatform = (c: string): c is AppPlatform => (APP_PLATFORMS as readonly string[]).includes(c);
 
 function OrgLink({ org }: { org: Pick<OrgRef, "id" | "nameVi" | "nameEn"> }) {
   const { locale } = useT();
@@ -108,7 +114,8 @@ export default function ProjectPage() {
   const p = d.project;
   const none = t("projects.page.none");
   const dash = t("common.common.none");
-  const otherTitle = locale === "vi" ? p.titleEn : p.titleVi;
+  // The title in the other language, when there is one (English falls back to Vietnamese).
+  const otherTitle = p.titleEn ? (locale === "vi" ? p.titleEn : p.titleVi) : null;
   const history = describeHistory(d.history, { t, locale, date: (v) => date(v) });
   const replicationGroups = groupByCurrentProvince(
     d.replications.map((r) => ({ ...r, provinceId: r.province?.id ?? null })),
@@ -123,7 +130,8 @@ export default function ProjectPage() {
         <Link to="/rollout">{t("projects.title.rollout")}</Link>
       </p>
       <h1>
-        <span className="project-code">{p.code}</span> {d.title}
+        <span className="project-code">{p.code}</span>{" "}
+        <span lang={locale === "en" && !p.titleEn ? "vi" : undefined}>{d.title}</span>
       </h1>
       {otherTitle ? (
         <p className="lead" lang={locale === "vi" ? "en" : "vi"}>
@@ -255,7 +263,8 @@ export default function ProjectPage() {
           <dd data-testid="personal-data">
             {p.handlesPersonalData
               ? p.personalDataCategories
-                  .map((c) => t(`projects.pd.${c as "identity"}`))
+                  .filter(isPersonalDataCategory)
+                  .map((c) => t(`projects.pd.${c}`))
                   .join(", ")
               : t("projects.page.noPersonalData")}
           </dd>
@@ -267,7 +276,7 @@ export default function ProjectPage() {
           <dt>{t("projects.page.app")}</dt>
           <dd>
             {p.citizenAppName
-              ? `${p.citizenAppName}${p.citizenAppPlatforms.length ? ` (${p.citizenAppPlatforms.map((x) => t(`projects.platform.${x as "web"}`)).join(", ")})` : ""}`
+              ? `${p.citizenAppName}${p.citizenAppPlatforms.length ? ` (${p.citizenAppPlatforms.filter(isPlatform).map((x) => t(`projects.platform.${x}`)).join(", ")})` : ""}`
               : none}
           </dd>
           <dt>{t("projects.page.dates")}</dt>

@@ -287,7 +287,7 @@ export default defineMessages({
     "rollout.lessonsCount": "{count} bài học",
     "rollout.noLessons": "Chưa có",
     "rollout.notReplicated": "Chưa nhân rộng",
-    "rollout.replicate": "Nhân rộng",
+    "rollout.replicate": "Tạo bản nhân rộng",
     "rollout.replicateLabel": "Nhân rộng {code}",
     "rollout.filters": "Lọc dự án thí điểm",
     "rollout.filter.q": "Mã hoặc tên dự án",
