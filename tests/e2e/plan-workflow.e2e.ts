@@ -70,11 +70,14 @@ describe("plan workflow: create, submit, return, fix, resubmit, approve, revise"
   test("a planner creates a plan with two projects and submits it", async ({ page }) => {
     await login(page, DEMO_ACCOUNTS["planner.hcm"]);
     await page.goto("/plans");
+    await expectNoSeriousA11yViolations(page, "/plans (planner)");
     await Promise.all([
       page.waitForURL((url) => url.pathname === "/plans/new"),
       page.locator("main a[href='/plans/new']").click(),
     ]);
     const form = page.locator("main form#plan-new");
+    await form.waitFor();
+    await expectNoSeriousA11yViolations(page, "/plans/new");
     await form.locator('input[name="code"]').fill(CODE.toLowerCase());
     await form.locator('input[name="titleVi"]').fill("Kế hoạch đô thị thông minh thử nghiệm 2031–2035");
     await form.locator('textarea[name="summaryVi"]').fill(SUMMARY_1);
@@ -123,6 +126,7 @@ describe("plan workflow: create, submit, return, fix, resubmit, approve, revise"
     await page.goto("/plans");
     const queue = page.getByTestId("waiting-review");
     expect(await queue.innerText()).toContain(CODE);
+    await expectNoSeriousA11yViolations(page, "/plans (coordinator, review queue)");
     await Promise.all([
       page.waitForURL((url) => url.pathname === planPath),
       queue.locator(`a[href="${planPath}"]`).click(),
