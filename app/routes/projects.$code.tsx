@@ -127,7 +127,7 @@ export default function ProjectPage() {
   return (
     <article className="project-page" data-project-code={p.code}>
       <p className="breadcrumb">
-        <Link to="/rollout">{t("projects.title.rollout")}</Link>
+        <Link to="/projects">{t("projects.page.register")}</Link>
       </p>
       <h1>
         <span className="project-code">{p.code}</span>{" "}
@@ -336,6 +336,9 @@ export default function ProjectPage() {
 
       <section aria-labelledby="lineage-heading">
         <h2 id="lineage-heading">{t("projects.page.lineage")}</h2>
+        <p>
+          <Link to="/rollout">{t("projects.page.allPilots")}</Link>
+        </p>
         {d.source ? (
           <div className="source-pilot" data-testid="source-pilot">
             <p>

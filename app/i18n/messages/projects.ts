@@ -10,6 +10,9 @@ export default defineMessages({
     "title.lessons": "Bài học kinh nghiệm của dự án {code}",
     "title.replicate": "Nhân rộng dự án thí điểm {code}",
     "title.rollout": "Thí điểm và nhân rộng",
+    "nav.rollout": "Thí điểm và nhân rộng",
+    "page.register": "Danh mục dự án",
+    "page.allPilots": "Mọi dự án thí điểm và nơi đã nhân rộng",
 
     "domain.governance": "Chính quyền số",
     "domain.transport": "Giao thông",
@@ -308,6 +311,9 @@ export default defineMessages({
     "title.lessons": "Lessons learned from {code}",
     "title.replicate": "Replicate pilot {code}",
     "title.rollout": "Pilots and rollout",
+    "nav.rollout": "Pilots and rollout",
+    "page.register": "Project register",
+    "page.allPilots": "All pilots and where they have been replicated",
 
     "domain.governance": "Digital government",
     "domain.transport": "Transport",

@@ -3,7 +3,7 @@
  * the audit trail records, what an edit changed, and the folded search text.
  */
 import type { Domain, HostingModel, OperatorType } from "#db/enums";
-import { foldVietnamese } from "~/utils/text";
+import { projectSearchText } from "~/modules/search/fts";
 
 export interface ProjectSnapshot {
   organisationId: number;
@@ -57,15 +57,8 @@ export const SNAPSHOT_FIELDS: readonly SnapshotField[] = [
   "components",
 ];
 
-/** The text the register searches: titles and descriptions in both languages, folded. */
-export function projectSearchText(p: {
-  titleVi: string;
-  titleEn?: string | null;
-  descriptionVi: string;
-  descriptionEn?: string | null;
-}): string {
-  return foldVietnamese([p.titleVi, p.descriptionVi, p.titleEn ?? "", p.descriptionEn ?? ""].join(" "));
-}
+/** The text the register searches (the register's one definition, written on every insert and update). */
+export { projectSearchText };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

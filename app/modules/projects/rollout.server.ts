@@ -9,7 +9,7 @@ import { PROJECT_PHASES, type Domain, type ProjectPhase } from "#db/enums";
 import { memoByDataVersion, placeholders, prepared } from "~/modules/db/sql.server";
 import { familyIds } from "~/modules/organisations/succession.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
-import { foldVietnamese } from "~/utils/text";
+import { buildFtsQuery, codePrefix, prefixUpperBound } from "~/modules/search/fts";
 import { todayIso } from "~/utils/today";
 import { isReplicable } from "./replication";
 import { currentProvince, lessonsOf, orgRefs, type LessonView, type OrgRef } from "./project.server";
@@ -92,9 +92,19 @@ function whereClause(db: Db, f: RolloutFilters): { sql: string; args: unknown[] 
   const parts: string[] = [];
   const args: unknown[] = [];
   if (f.q) {
-    parts.push("(p.search_text LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')");
-    const folded = foldVietnamese(f.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    args.push(`%${folded}%`, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // The register's full-text index (diacritics and case ignored), or a code prefix.
+    const match = buildFtsQuery(f.q);
+    const code = codePrefix(f.q);
+    const alternatives: string[] = [];
+    if (match) {
+      alternatives.push("p.id IN (SELECT rowid FROM projects_fts WHERE projects_fts MATCH ?)");
+      args.push(match);
+    }
+    if (code) {
+      alternatives.push("(p.code >= ? AND p.code < ?)");
+      args.push(code, prefixUpperBound(code));
+    }
+    parts.push(alternatives.length ? `(${alternatives.join(" OR ")})` : "0");
   }
   if (f.province !== null) {
     const ids = familyIds(db, f.province);
