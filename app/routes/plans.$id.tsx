@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { getDb } from "#db/client.server";
 import type { PlanStatus } from "#db/enums";
 import { forbidden, notFound, requirePermission, requireUser } from "~/auth/guard.server";
@@ -183,7 +184,7 @@ function ProblemNotice({ actionData }: { actionData: ActionData }) {
   const problem = actionData?.problem;
   if (!problem) return null;
   const status = problem.status ? t(`enums.planStatus.${problem.status}`) : "";
-  let body: React.ReactNode;
+  let body: ReactNode;
   switch (problem.code) {
     case "stale":
       body = <p>{t("plans.error.staleAction", { status })}</p>;

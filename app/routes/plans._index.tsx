@@ -4,12 +4,13 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { getDb } from "#db/client.server";
 import { PLAN_STATUSES } from "#db/enums";
-import { requirePermission, scopeOf } from "~/auth/guard.server";
+import { requirePermission } from "~/auth/guard.server";
 import { DataTable, TableFilters } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
 import { parsePlanListQuery } from "~/modules/plans/list";
+import { mayCreatePlans } from "~/modules/plans/policy";
 import {
   listPlans,
   planFilterOptions,
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options: planFilterOptions(db, scope),
     ownOnly: scope !== null,
     waiting: waitingFor(db, user),
-    canCreate: scopeOf(user, "create", "plan") !== null || scopeOf(user, "update", "plan") === "any",
+    canCreate: mayCreatePlans(user),
   };
 }
 

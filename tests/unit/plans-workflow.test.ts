@@ -8,7 +8,7 @@ import {
   submitProblems,
   type SubmitCheckInput,
 } from "~/modules/plans/workflow";
-import { canCreatePlanFor, planAbilities, planPermissions } from "~/modules/plans/policy";
+import { canCreatePlanFor, mayCreatePlans, planAbilities, planPermissions } from "~/modules/plans/policy";
 import { PlanActionSchema, PlanCreateSchema, PlanEditSchema } from "~/modules/plans/schemas";
 import { parsePeriod, parsePlanListQuery } from "~/modules/plans/list";
 import { parseDone, parsePlanId, parseRevisionNumber } from "~/modules/plans/params";
@@ -139,6 +139,15 @@ describe("planPermissions", () => {
       startRevision: false,
     });
     expect(canCreatePlanFor(leader, HCM)).toBe(false);
+  });
+  it("offers the new-plan button to planners and coordinators only", () => {
+    expect([plannerHcm, coordinator, leader, auditor, admin].map(mayCreatePlans)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
   it("lets auditors and admins read only", () => {
     for (const p of [auditor, admin]) {

@@ -5,7 +5,7 @@
  * work; commands check the same functions again on the server.
  */
 import type { PlanStatus } from "#db/enums";
-import { can, type Principal } from "~/auth/permissions";
+import { can, scopeOf, type Principal } from "~/auth/permissions";
 import { isPlanContentEditable, isPlanOpenForComments, nextPlanStatus } from "./workflow";
 
 export interface PlanSubject {
@@ -37,6 +37,11 @@ export interface PlanPermissions {
  */
 export function canCreatePlanFor(principal: Principal, organisationId: number): boolean {
   return can(principal, "create", "plan", organisationId) || can(principal, "update", "plan", organisationId);
+}
+
+/** May the principal create plans at all (for some organisation)? Shows the "new plan" button. */
+export function mayCreatePlans(principal: Principal): boolean {
+  return scopeOf(principal, "create", "plan") !== null || scopeOf(principal, "update", "plan") === "any";
 }
 
 export function planPermissions(principal: Principal, organisationId: number): PlanPermissions {
