@@ -130,6 +130,9 @@ describe("the project form", () => {
     const text = await summary.innerText();
     expect(text).toContain(vi("projects.error.titleViRequired"));
     expect(text).toContain(vi("projects.error.primaryNodeRequired"));
+    // Cross-field rules are reported in the same round.
+    expect(text).toContain(vi("projects.error.categoriesRequired"));
+    expect(text).toContain(vi("projects.error.operatorNameRequired"));
     expect(await page.locator("main .form-group--error").count()).toBeGreaterThan(2);
     await page.waitForLoadState("networkidle");
     await expectNoSeriousA11yViolations(page, "/projects/new with errors");
@@ -144,7 +147,7 @@ describe("the project form", () => {
     await form.locator('select[name="hostingModel"]').selectOption("commercial_cloud");
     await form.locator('input[name="operatorName"]').fill("Công ty Cổ phần Đỗ xe Sài Gòn");
     await form.locator('input[name="startDate"]').fill("2027-05-01");
-    // Personal data handled without a category: refused beside the field, after the basics are fixed.
+    // Still no personal-data category: refused again, beside the field, and what was typed stays.
     await page.getByTestId("project-submit").click();
     await page.locator("main .error-summary", { hasText: vi("projects.error.categoriesRequired") }).waitFor();
     expect(await form.locator('input[name="titleVi"]').inputValue()).toBe("Bãi đỗ xe thông minh Thủ Đức");

@@ -76,6 +76,26 @@ describe("ProjectFormSchema", () => {
     expect(errors.titleEn).toBeUndefined();
   });
 
+  it("reports cross-field problems in the same submission as missing fields", () => {
+    const errors = errorsOf({
+      handlesPersonalData: "on",
+      hasCitizenApp: "on",
+      operatorType: "private_contractor",
+      startDate: "2026-05-01",
+      endDate: "2026-01-01",
+      cityId: "138",
+    });
+    expect(errors).toMatchObject({
+      titleVi: ["projects.error.titleViRequired"],
+      personalDataCategories: ["projects.error.categoriesRequired"],
+      citizenAppName: ["projects.error.appNameRequired"],
+      citizenAppPlatforms: ["projects.error.platformsRequired"],
+      operatorName: ["projects.error.operatorNameRequired"],
+      endDate: ["projects.error.endBeforeStart"],
+      cityId: ["projects.error.cityNeedsProvince"],
+    });
+  });
+
   it("rejects unknown enumeration values", () => {
     expect(errorsOf({ ...VALID, domain: "space" }).domain).toEqual(["projects.error.domainRequired"]);
     expect(errorsOf({ ...VALID, hostingModel: "mainframe" }).hostingModel).toEqual(["projects.error.hostingRequired"]);

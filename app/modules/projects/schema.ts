@@ -65,52 +65,99 @@ const ProjectFields = z.object({
   domain: choice(DOMAINS, "projects.error.domainRequired"),
   primaryNodeId: id("projects.error.primaryNodeRequired"),
   otherNodeIds: ids,
-  provinceId: z.number().int().positive().optional(),
-  cityId: z.number().int().positive().optional(),
   cooperatorIds: ids,
   hostingModel: choice(HOSTING_MODELS, "projects.error.hostingRequired"),
-  handlesPersonalData: z.boolean().default(false),
-  personalDataCategories: z.array(choice(PERSONAL_DATA_CATEGORIES, "projects.error.choiceInvalid")).default([]),
-  operatorType: choice(OPERATOR_TYPES, "projects.error.operatorTypeRequired"),
-  operatorName: text(200, "projects.error.operatorNameTooLong").optional(),
-  hasCitizenApp: z.boolean().default(false),
-  citizenAppName: text(120, "projects.error.appNameTooLong").optional(),
-  citizenAppPlatforms: z.array(choice(APP_PLATFORMS, "projects.error.choiceInvalid")).default([]),
-  startDate: isoDate("projects.error.dateInvalid").optional(),
-  endDate: isoDate("projects.error.dateInvalid").optional(),
-  components: z.string().max(2000, "projects.error.componentsInvalid").optional(),
 });
 
-/**
- * Create and edit a project. Cross-field rules: personal-data categories are
- * required when personal data is handled; a citizen-facing app needs a name
- * and at least one platform; a non-government operator must be named; the end
- * date is not before the start date; a city needs its province.
+/*
+ * Cross-field rules, each group on its own: zod runs a refinement only when
+ * its object parsed, so separate groups joined with `.and()` report every
+ * problem in one submission (a missing title does not hide a missing
+ * personal-data category).
  */
-export const ProjectFormSchema = ProjectFields.superRefine((v, ctx) => {
-  if (v.handlesPersonalData && v.personalDataCategories.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["personalDataCategories"], message: "projects.error.categoriesRequired" });
-  }
-  if (v.hasCitizenApp && !v.citizenAppName) {
-    ctx.addIssue({ code: "custom", path: ["citizenAppName"], message: "projects.error.appNameRequired" });
-  }
-  if (v.hasCitizenApp && v.citizenAppPlatforms.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["citizenAppPlatforms"], message: "projects.error.platformsRequired" });
-  }
-  if (v.operatorType !== "government_agency" && !v.operatorName) {
-    ctx.addIssue({ code: "custom", path: ["operatorName"], message: "projects.error.operatorNameRequired" });
-  }
-  if (v.startDate && v.endDate && v.endDate < v.startDate) {
-    ctx.addIssue({ code: "custom", path: ["endDate"], message: "projects.error.endBeforeStart" });
-  }
-  if (v.cityId !== undefined && v.provinceId === undefined) {
-    ctx.addIssue({ code: "custom", path: ["cityId"], message: "projects.error.cityNeedsProvince" });
-  }
-  const components = parseComponents(v.components);
-  if (components.length > MAX_COMPONENTS || components.some((c) => !COMPONENT_RE.test(c))) {
-    ctx.addIssue({ code: "custom", path: ["components"], message: "projects.error.componentsInvalid" });
-  }
-}).transform((v) => ({
+
+/** Personal-data categories are required when personal data is handled. */
+const PersonalData = z
+  .object({
+    handlesPersonalData: z.boolean().default(false),
+    personalDataCategories: z.array(choice(PERSONAL_DATA_CATEGORIES, "projects.error.choiceInvalid")).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.handlesPersonalData && v.personalDataCategories.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["personalDataCategories"], message: "projects.error.categoriesRequired" });
+    }
+  });
+
+/** A citizen-facing app needs a name and at least one platform. */
+const CitizenApp = z
+  .object({
+    hasCitizenApp: z.boolean().default(false),
+    citizenAppName: text(120, "projects.error.appNameTooLong").optional(),
+    citizenAppPlatforms: z.array(choice(APP_PLATFORMS, "projects.error.choiceInvalid")).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hasCitizenApp && !v.citizenAppName) {
+      ctx.addIssue({ code: "custom", path: ["citizenAppName"], message: "projects.error.appNameRequired" });
+    }
+    if (v.hasCitizenApp && v.citizenAppPlatforms.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["citizenAppPlatforms"], message: "projects.error.platformsRequired" });
+    }
+  });
+
+/** A non-government operator must be named (the data register shows who handles citizens' data). */
+const Operator = z
+  .object({
+    operatorType: choice(OPERATOR_TYPES, "projects.error.operatorTypeRequired"),
+    operatorName: text(200, "projects.error.operatorNameTooLong").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.operatorType !== "government_agency" && !v.operatorName) {
+      ctx.addIssue({ code: "custom", path: ["operatorName"], message: "projects.error.operatorNameRequired" });
+    }
+  });
+
+/** The end date is not before the start date. */
+const Dates = z
+  .object({
+    startDate: isoDate("projects.error.dateInvalid").optional(),
+    endDate: isoDate("projects.error.dateInvalid").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startDate && v.endDate && v.endDate < v.startDate) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "projects.error.endBeforeStart" });
+    }
+  });
+
+/** A city needs its province (that it lies inside it is checked against the database). */
+const Place = z
+  .object({
+    provinceId: z.number().int().positive().optional(),
+    cityId: z.number().int().positive().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.cityId !== undefined && v.provinceId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["cityId"], message: "projects.error.cityNeedsProvince" });
+    }
+  });
+
+/** Solution components: a comma-separated list of short tokens. */
+const Components = z
+  .object({ components: z.string().max(2000, "projects.error.componentsInvalid").optional() })
+  .superRefine((v, ctx) => {
+    const components = parseComponents(v.components);
+    if (components.length > MAX_COMPONENTS || components.some((c) => !COMPONENT_RE.test(c))) {
+      ctx.addIssue({ code: "custom", path: ["components"], message: "projects.error.componentsInvalid" });
+    }
+  });
+
+/** Create and edit a project: the fields, the cross-field rules above, then normalised values. */
+export const ProjectFormSchema = ProjectFields.and(PersonalData)
+  .and(CitizenApp)
+  .and(Operator)
+  .and(Dates)
+  .and(Place)
+  .and(Components)
+  .transform((v) => ({
   ...v,
   titleEn: v.titleEn || null,
   descriptionEn: v.descriptionEn || null,
