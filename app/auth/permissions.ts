@@ -6,7 +6,7 @@
  */
 import type { Role } from "#db/enums";
 
-export type Action = "read" | "create" | "update" | "delete" | "approve" | "manage";
+export type Action = "read" | "create" | "update" | "delete" | "approve" | "comment" | "manage";
 export type Entity =
   | "organisation"
   | "strategy"
@@ -49,6 +49,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:strategy:any",
     "delete:strategy:any",
     "approve:plan:any",
+    "comment:plan:any",
+    "create:plan:any",
     "update:plan:any",
     "create:project:any",
     "update:project:any",
@@ -73,7 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:budget:own",
     "read:flag:own",
   ],
-  leader: [...READ_ALL, "read:feedback:any"],
+  // Leaders change nothing, but comment on plans under review (DESIGN.md roles table).
+  leader: [...READ_ALL, "read:feedback:any", "comment:plan:any"],
   auditor: [...READ_ALL, "read:audit:any", "read:feedback:any", "read:user:any"],
 };
 

@@ -32,16 +32,15 @@ export interface PlanPermissions {
 
 /**
  * May the principal create a plan for this organisation? Planners for their
- * own organisation (`create:plan:own`); coordinators, who may edit any
- * organisation's plans (`update:plan:any`), for any organisation.
+ * own organisation (`create:plan:own`), coordinators for any (`create:plan:any`).
  */
 export function canCreatePlanFor(principal: Principal, organisationId: number): boolean {
-  return can(principal, "create", "plan", organisationId) || can(principal, "update", "plan", organisationId);
+  return can(principal, "create", "plan", organisationId);
 }
 
 /** May the principal create plans at all (for some organisation)? Shows the "new plan" button. */
 export function mayCreatePlans(principal: Principal): boolean {
-  return scopeOf(principal, "create", "plan") !== null || scopeOf(principal, "update", "plan") === "any";
+  return scopeOf(principal, "create", "plan") !== null;
 }
 
 export function planPermissions(principal: Principal, organisationId: number): PlanPermissions {
@@ -56,9 +55,7 @@ export function planPermissions(principal: Principal, organisationId: number): P
     edit,
     submit: edit && worksForOrganisation,
     review,
-    // No permission string covers commenting yet: reviewers comment, and
-    // leaders "comment on reviews" (DESIGN.md, roles table) while changing nothing else.
-    comment: read && (review || principal.roles.includes("leader")),
+    comment: read && can(principal, "comment", "plan", organisationId),
     resolveComments: edit,
     startRevision: edit,
   };
