@@ -9,7 +9,12 @@ import { useT } from "~/i18n/useT";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { describeHistory } from "~/modules/projects/history";
 import { allowedNextPhases } from "~/modules/projects/phase";
-import { getProjectPage, type LessonView, type OrgRef, type OrgWithSuccessor } from "~/modules/projects/project.server";
+import {
+  getProjectPage,
+  type LessonView,
+  type OrgRef,
+  type OrgWithSuccessor,
+} from "~/modules/projects/project.server";
 import { isReplicable } from "~/modules/projects/replication";
 import { APP_PLATFORMS, type AppPlatform } from "~/modules/projects/schema";
 import { replicationTargets } from "~/modules/projects/replication.server";
@@ -150,9 +155,14 @@ export default function ProjectPage() {
       ) : null}
       {d.editLock && d.plan ? (
         <p className="notice" data-testid="edit-lock">
-          {t(d.editLock === "approved" ? "projects.page.editLockedApproved" : "projects.page.editLockedSubmitted", {
-            plan: d.plan.code,
-          })}
+          {t(
+            d.editLock === "approved"
+              ? "projects.page.editLockedApproved"
+              : "projects.page.editLockedSubmitted",
+            {
+              plan: d.plan.code,
+            },
+          )}
         </p>
       ) : null}
 
@@ -164,17 +174,29 @@ export default function ProjectPage() {
             </Link>
           ) : null}
           {d.canChangePhase ? (
-            <Link to={`/projects/${code}/phase`} className="button button--secondary" data-testid="phase-link">
+            <Link
+              to={`/projects/${code}/phase`}
+              className="button button--secondary"
+              data-testid="phase-link"
+            >
               {t("projects.action.changePhase")}
             </Link>
           ) : null}
           {d.canUpdate ? (
-            <Link to={`/projects/${code}/lessons`} className="button button--secondary" data-testid="lesson-link">
+            <Link
+              to={`/projects/${code}/lessons`}
+              className="button button--secondary"
+              data-testid="lesson-link"
+            >
               {t("projects.action.addLesson")}
             </Link>
           ) : null}
           {d.canReplicate ? (
-            <Link to={`/projects/${code}/replicate`} className="button button--secondary" data-testid="replicate-link">
+            <Link
+              to={`/projects/${code}/replicate`}
+              className="button button--secondary"
+              data-testid="replicate-link"
+            >
               {t("projects.action.replicate")}
             </Link>
           ) : null}
@@ -190,7 +212,9 @@ export default function ProjectPage() {
           <dd data-testid="phase">
             <span className="tag">{t(`enums.phase.${p.phase}`)}</span>
             {p.phase === "cancelled" && p.cancellationReason ? (
-              <span className="hint">{t("projects.page.cancelledReason", { reason: p.cancellationReason })}</span>
+              <span className="hint">
+                {t("projects.page.cancelledReason", { reason: p.cancellationReason })}
+              </span>
             ) : null}
           </dd>
           <dt>{t("projects.page.domain")}</dt>
@@ -199,12 +223,15 @@ export default function ProjectPage() {
           <dd data-testid="plan">
             {d.plan ? (
               <>
-                <Link to={`/plans/${d.plan.id}`}>{d.plan.code}</Link> — {localized(locale, d.plan.titleVi, d.plan.titleEn)}{" "}
+                <Link to={`/plans/${d.plan.id}`}>{d.plan.code}</Link> —{" "}
+                {localized(locale, d.plan.titleVi, d.plan.titleEn)}{" "}
                 <span className="muted">
-                  ({t("projects.page.planStatus", {
+                  (
+                  {t("projects.page.planStatus", {
                     status: t(`enums.planStatus.${d.plan.status}`),
                     revision: d.plan.revision,
-                  })})
+                  })}
+                  )
                 </span>
               </>
             ) : (
@@ -249,7 +276,9 @@ export default function ProjectPage() {
                       <span className="org-code">{n.code}</span> {localized(locale, n.titleVi, n.titleEn)}
                     </Link>
                     {n.primary ? <span className="tag">{t("projects.page.primary")}</span> : null}
-                    {n.archived ? <span className="tag tag--legacy">{t("projects.page.archived")}</span> : null}
+                    {n.archived ? (
+                      <span className="tag tag--legacy">{t("projects.page.archived")}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -276,7 +305,14 @@ export default function ProjectPage() {
           <dt>{t("projects.page.app")}</dt>
           <dd>
             {p.citizenAppName
-              ? `${p.citizenAppName}${p.citizenAppPlatforms.length ? ` (${p.citizenAppPlatforms.filter(isPlatform).map((x) => t(`projects.platform.${x}`)).join(", ")})` : ""}`
+              ? `${p.citizenAppName}${
+                  p.citizenAppPlatforms.length
+                    ? ` (${p.citizenAppPlatforms
+                        .filter(isPlatform)
+                        .map((x) => t(`projects.platform.${x}`))
+                        .join(", ")})`
+                    : ""
+                }`
               : none}
           </dd>
           <dt>{t("projects.page.dates")}</dt>
@@ -289,7 +325,10 @@ export default function ProjectPage() {
           <dd>{p.components.length ? p.components.join(", ") : none}</dd>
           <dt>{t("projects.page.money")}</dt>
           <dd data-testid="money">
-            {t("projects.page.moneyLine", { approved: money(d.money.approved), disbursed: money(d.money.disbursed) })}
+            {t("projects.page.moneyLine", {
+              approved: money(d.money.approved),
+              disbursed: money(d.money.disbursed),
+            })}
           </dd>
         </dl>
       </section>
@@ -342,9 +381,12 @@ export default function ProjectPage() {
         {d.source ? (
           <div className="source-pilot" data-testid="source-pilot">
             <p>
-              {t("projects.page.sourceIntro")} <ProjectLink code={d.source.code} readable={!!d.readable[d.source.id]} />{" "}
+              {t("projects.page.sourceIntro")}{" "}
+              <ProjectLink code={d.source.code} readable={!!d.readable[d.source.id]} />{" "}
               {localized(locale, d.source.titleVi, d.source.titleEn)} —{" "}
-              {d.source.province ? localized(locale, d.source.province.nameVi, d.source.province.nameEn) : t("projects.page.national")}{" "}
+              {d.source.province
+                ? localized(locale, d.source.province.nameVi, d.source.province.nameEn)
+                : t("projects.page.national")}{" "}
               <span className="tag">{t(`enums.phase.${d.source.phase}`)}</span>
             </p>
             <h3>{t("projects.page.sourceLessons", { code: d.source.code })}</h3>
@@ -370,7 +412,9 @@ export default function ProjectPage() {
                     <tr key={r.id} data-code={r.code}>
                       {i === 0 ? (
                         <th scope="rowgroup" rowSpan={g.items.length}>
-                          {r.province ? localized(locale, r.province.nameVi, r.province.nameEn) : t("projects.page.national")}
+                          {r.province
+                            ? localized(locale, r.province.nameVi, r.province.nameEn)
+                            : t("projects.page.national")}
                         </th>
                       ) : null}
                       <td>

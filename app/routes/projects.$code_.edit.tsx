@@ -55,7 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requirePermission(request, "update", "project", project.organisationId);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ProjectFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), stale: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), stale: false }, { status: 400 });
   const input = submission.value;
   if (project.plan && !isPlanContentEditable(project.plan.status)) {
     return data(
@@ -81,7 +82,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     problems.push({ field: "organisationId", message: "projects.error.ownerFixedByPlan" });
   }
   if (problems.length) {
-    return data({ result: submission.reply({ fieldErrors: fieldErrors(problems) }), stale: false }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: fieldErrors(problems) }), stale: false },
+      { status: 400 },
+    );
   }
   let changed: string[];
   try {
@@ -91,7 +95,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }));
   } catch (e) {
     if (e instanceof StaleVersionError) {
-      return data({ result: submission.reply({ formErrors: ["projects.error.stale"] }), stale: true }, { status: 409 });
+      return data(
+        { result: submission.reply({ formErrors: ["projects.error.stale"] }), stale: true },
+        { status: 409 },
+      );
     }
     if (e instanceof PlanLockedError) {
       return data(
@@ -101,7 +108,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw e;
   }
-  throw redirect(`/projects/${encodeURIComponent(project.code)}?saved=${changed.length ? "updated" : "unchanged"}`);
+  throw redirect(
+    `/projects/${encodeURIComponent(project.code)}?saved=${changed.length ? "updated" : "unchanged"}`,
+  );
 }
 
 export default function EditProject() {
@@ -118,9 +127,14 @@ export default function EditProject() {
       {locked && plan ? (
         <>
           <p className="notice notice--error" data-testid="edit-locked">
-            {t(plan.status === "approved" ? "projects.page.editLockedApproved" : "projects.page.editLockedSubmitted", {
-              plan: plan.code,
-            })}
+            {t(
+              plan.status === "approved"
+                ? "projects.page.editLockedApproved"
+                : "projects.page.editLockedSubmitted",
+              {
+                plan: plan.code,
+              },
+            )}
           </p>
           <p>
             <Link to={projectPath}>{t("projects.action.cancel")}</Link>

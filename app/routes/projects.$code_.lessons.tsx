@@ -68,7 +68,11 @@ export default function Lessons() {
       <ErrorSummary errors={summary} />
       <p className="hint">{t("projects.lesson.intro")}</p>
       <Form method="post" {...getFormProps(form)} noValidate>
-        <Field id={fields.recordedOn.id} label={t("projects.lesson.recordedOn")} errors={fields.recordedOn.errors}>
+        <Field
+          id={fields.recordedOn.id}
+          label={t("projects.lesson.recordedOn")}
+          errors={fields.recordedOn.errors}
+        >
           <input
             {...getInputProps(fields.recordedOn, { type: "date" })}
             className={fields.recordedOn.errors ? "input--error" : undefined}
@@ -103,8 +107,12 @@ export default function Lessons() {
           <ul className="lessons">
             {d.lessons.map((l) => (
               <li key={l.id}>
-                <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>{localized(locale, l.bodyVi, l.bodyEn)}</p>
-                <p className="muted lessons__meta">{t("projects.page.lessonMeta", { date: date(l.recordedOn) })}</p>
+                <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>
+                  {localized(locale, l.bodyVi, l.bodyEn)}
+                </p>
+                <p className="muted lessons__meta">
+                  {t("projects.page.lessonMeta", { date: date(l.recordedOn) })}
+                </p>
               </li>
             ))}
           </ul>

@@ -40,7 +40,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const project = requireProject(db, params.code);
   const user = requirePermission(request, "update", "project", project.organisationId);
   const submission = parseWithZod(await request.formData(), { schema: PhaseChangeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), stale: false }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), stale: false }, { status: 400 });
   const input = submission.value;
   try {
     const result = changePhase(db, actorOf(user, context), project.id, input.version, input, todayIso());
@@ -55,7 +56,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (!(e instanceof StaleVersionError)) throw e;
-    return data({ result: submission.reply({ formErrors: ["projects.error.stale"] }), stale: true }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: ["projects.error.stale"] }), stale: true },
+      { status: 409 },
+    );
   }
   throw redirect(`/projects/${encodeURIComponent(project.code)}?saved=phase`);
 }
@@ -99,15 +103,23 @@ export default function ChangePhase() {
         <p className="notice">{t("projects.phase.final", { phase: t(`enums.phase.${d.phase}`) })}</p>
       ) : (
         <Form method="post" {...getFormProps(form)} noValidate>
-          <input type="hidden" name={fields.version.name} value={String(fields.version.initialValue ?? d.version)} />
+          <input
+            type="hidden"
+            name={fields.version.name}
+            value={String(fields.version.initialValue ?? d.version)}
+          />
           <p className="hint">{t("projects.phase.anyPlanStatus")}</p>
           {d.phase === "evaluation" && d.lessons === 0 ? (
             <p className="notice" data-testid="lesson-hint">
-              {t("projects.phase.lessonHint")} <Link to={`${projectPath}/lessons`}>{t("projects.phase.lessonLink")}</Link>
+              {t("projects.phase.lessonHint")}{" "}
+              <Link to={`${projectPath}/lessons`}>{t("projects.phase.lessonLink")}</Link>
             </p>
           ) : null}
           <Field id={fields.toPhase.id} label={t("projects.phase.to")} errors={fields.toPhase.errors}>
-            <select {...getSelectProps(fields.toPhase)} className={fields.toPhase.errors ? "input--error" : undefined}>
+            <select
+              {...getSelectProps(fields.toPhase)}
+              className={fields.toPhase.errors ? "input--error" : undefined}
+            >
               <option value="">{t("projects.option.choose")}</option>
               {d.next.map((p) => (
                 <option key={p} value={p}>

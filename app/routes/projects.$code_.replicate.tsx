@@ -138,7 +138,11 @@ export default function Replicate() {
           <dt>{t("projects.page.owner")}</dt>
           <dd>{localized(locale, p.organisation.nameVi, p.organisation.nameEn)}</dd>
           <dt>{t("projects.page.location")}</dt>
-          <dd>{p.province ? localized(locale, p.province.nameVi, p.province.nameEn) : t("projects.page.national")}</dd>
+          <dd>
+            {p.province
+              ? localized(locale, p.province.nameVi, p.province.nameEn)
+              : t("projects.page.national")}
+          </dd>
           <dt>{t("projects.page.phase")}</dt>
           <dd>{t(`enums.phase.${p.phase}`)}</dd>
           <dt>{t("projects.page.description")}</dt>
@@ -151,8 +155,12 @@ export default function Replicate() {
           <ul className="lessons" data-testid="pilot-lessons">
             {d.lessons.map((l) => (
               <li key={l.id}>
-                <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>{localized(locale, l.bodyVi, l.bodyEn)}</p>
-                <p className="muted lessons__meta">{t("projects.page.lessonMeta", { date: date(l.recordedOn) })}</p>
+                <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>
+                  {localized(locale, l.bodyVi, l.bodyEn)}
+                </p>
+                <p className="muted lessons__meta">
+                  {t("projects.page.lessonMeta", { date: date(l.recordedOn) })}
+                </p>
               </li>
             ))}
           </ul>
@@ -182,7 +190,9 @@ export default function Replicate() {
                 errors={fields.organisationId.errors}
               >
                 <select
-                  {...getSelectProps(fields.organisationId, { ariaDescribedBy: `${fields.organisationId.id}-hint` })}
+                  {...getSelectProps(fields.organisationId, {
+                    ariaDescribedBy: `${fields.organisationId.id}-hint`,
+                  })}
                   className={fields.organisationId.errors ? "input--error" : undefined}
                 >
                   {d.targets.length !== 1 ? <option value="">{t("projects.option.choose")}</option> : null}
@@ -193,7 +203,11 @@ export default function Replicate() {
                   ))}
                 </select>
               </Field>
-              <Field id={fields.startDate.id} label={t("projects.replicate.startDate")} errors={fields.startDate.errors}>
+              <Field
+                id={fields.startDate.id}
+                label={t("projects.replicate.startDate")}
+                errors={fields.startDate.errors}
+              >
                 <input
                   {...getInputProps(fields.startDate, { type: "date" })}
                   className={fields.startDate.errors ? "input--error" : undefined}

@@ -50,7 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : options.leadOrganisations.find((o) => o.id === user.primaryOrganisationId)?.id);
   const owner = ownerId === undefined ? undefined : options.leadOrganisations.find((o) => o.id === ownerId);
   const provinceId =
-    owner?.kind === "province" ? owner.id : owner?.kind === "city" ? (owner.parentId ?? undefined) : undefined;
+    owner?.kind === "province"
+      ? owner.id
+      : owner?.kind === "city"
+        ? (owner.parentId ?? undefined)
+        : undefined;
   const defaultValue: ProjectFormValues = {
     planId: plan ? String(plan.id) : undefined,
     organisationId: ownerId === undefined ? undefined : String(ownerId),

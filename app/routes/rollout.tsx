@@ -9,7 +9,12 @@ import { DataTable, TableFilters } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/useT";
 import { parseRolloutQuery } from "~/modules/projects/rollout";
-import { listRollout, provinceChoices, rolloutSummary, type RolloutRow } from "~/modules/projects/rollout.server";
+import {
+  listRollout,
+  provinceChoices,
+  rolloutSummary,
+  type RolloutRow,
+} from "~/modules/projects/rollout.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
@@ -24,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { table, filters } = parseRolloutQuery(new URL(request.url).searchParams);
   const list = listRollout(db, filters, table, asOf);
   const orgIds = new Set(
-    list.rows.flatMap((r) => [r.organisation.id, ...r.replicationsByProvince.flatMap((g) => g.items.map((i) => i.organisationId))]),
+    list.rows.flatMap((r) => [
+      r.organisation.id,
+      ...r.replicationsByProvince.flatMap((g) => g.items.map((i) => i.organisationId)),
+    ]),
   );
   return {
     ...list,
@@ -59,9 +67,12 @@ export default function Rollout() {
             ) : (
               <span className="org-code">{r.code}</span>
             )}{" "}
-            <span lang={locale === "en" && !r.titleEn ? "vi" : undefined}>{localized(locale, r.titleVi, r.titleEn)}</span>
+            <span lang={locale === "en" && !r.titleEn ? "vi" : undefined}>
+              {localized(locale, r.titleVi, r.titleEn)}
+            </span>
             <span className="data-table__detail">
-              {localized(locale, r.organisation.nameVi, r.organisation.nameEn)} · {t(`projects.domain.${r.domain}`)}
+              {localized(locale, r.organisation.nameVi, r.organisation.nameEn)} ·{" "}
+              {t(`projects.domain.${r.domain}`)}
             </span>
           </>
         ),
@@ -70,7 +81,9 @@ export default function Rollout() {
         id: "location",
         header: () => t("projects.rollout.col.location"),
         cell: ({ row: { original: r } }) =>
-          r.province ? localized(locale, r.province.nameVi, r.province.nameEn) : t("projects.rollout.national"),
+          r.province
+            ? localized(locale, r.province.nameVi, r.province.nameEn)
+            : t("projects.rollout.national"),
       }),
       col.accessor("phase", {
         header: () => t("projects.rollout.col.phase"),
@@ -87,8 +100,12 @@ export default function Rollout() {
               <ul className="lessons">
                 {r.lessons.map((l) => (
                   <li key={l.id}>
-                    <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>{localized(locale, l.bodyVi, l.bodyEn)}</p>
-                    <p className="muted lessons__meta">{t("projects.page.lessonMeta", { date: date(l.recordedOn) })}</p>
+                    <p lang={locale === "en" && l.bodyEn ? "en" : "vi"}>
+                      {localized(locale, l.bodyVi, l.bodyEn)}
+                    </p>
+                    <p className="muted lessons__meta">
+                      {t("projects.page.lessonMeta", { date: date(l.recordedOn) })}
+                    </p>
                   </li>
                 ))}
               </ul>
@@ -107,7 +124,9 @@ export default function Rollout() {
               {r.replicationsByProvince.map((g) => (
                 <li key={g.province?.id ?? "national"}>
                   <strong>
-                    {g.province ? localized(locale, g.province.nameVi, g.province.nameEn) : t("projects.rollout.national")}
+                    {g.province
+                      ? localized(locale, g.province.nameVi, g.province.nameEn)
+                      : t("projects.rollout.national")}
                   </strong>
                   :{" "}
                   {g.items.map((i, k) => (
@@ -165,7 +184,11 @@ export default function Rollout() {
         </p>
       ) : null}
 
-      <section aria-label={t("projects.rollout.summaryLabel")} className="cards" data-testid="rollout-summary">
+      <section
+        aria-label={t("projects.rollout.summaryLabel")}
+        className="cards"
+        data-testid="rollout-summary"
+      >
         <div className="card">
           <span className="card__value">{num(d.summary.pilots)}</span>
           <span className="card__label">{t("projects.rollout.summary.pilots")}</span>

@@ -81,7 +81,10 @@ describe("replicating a pilot", () => {
     await page.locator('main select[name="organisationId"]').selectOption({ label: "Hồ Chí Minh" });
     await page.locator('main input[name="startDate"]').fill("2027-03-01");
     await Promise.all([
-      page.waitForURL((url) => /^\/projects\/HCM-2027-\d{3}$/.test(url.pathname) && url.searchParams.get("saved") === "replicated"),
+      page.waitForURL(
+        (url) =>
+          /^\/projects\/HCM-2027-\d{3}$/.test(url.pathname) && url.searchParams.get("saved") === "replicated",
+      ),
       page.getByTestId("replicate-submit").click(),
     ]);
 
@@ -138,11 +141,15 @@ describe("the project form", () => {
     await expectNoSeriousA11yViolations(page, "/projects/new with errors");
 
     await form.locator('input[name="titleVi"]').fill("Bãi đỗ xe thông minh Thủ Đức");
-    await form.locator('textarea[name="descriptionVi"]').fill("Cảm biến chỗ trống và thanh toán qua ứng dụng.");
+    await form
+      .locator('textarea[name="descriptionVi"]')
+      .fill("Cảm biến chỗ trống và thanh toán qua ứng dụng.");
     await form.locator('select[name="domain"]').selectOption("transport");
     const node = await form
       .locator('select[name="primaryNodeId"] option')
-      .evaluateAll((o) => (o as HTMLOptionElement[]).find((x) => x.textContent?.includes("DA950.4.1"))!.value);
+      .evaluateAll(
+        (o) => (o as HTMLOptionElement[]).find((x) => x.textContent?.includes("DA950.4.1"))!.value,
+      );
     await form.locator('select[name="primaryNodeId"]').selectOption(node);
     await form.locator('select[name="hostingModel"]').selectOption("commercial_cloud");
     await form.locator('input[name="operatorName"]').fill("Công ty Cổ phần Đỗ xe Sài Gòn");
@@ -153,7 +160,10 @@ describe("the project form", () => {
     expect(await form.locator('input[name="titleVi"]').inputValue()).toBe("Bãi đỗ xe thông minh Thủ Đức");
     await form.locator('input[name="personalDataCategories"][value="vehicle"]').check();
     await Promise.all([
-      page.waitForURL((url) => /^\/projects\/HCM-2027-\d{3}$/.test(url.pathname) && url.searchParams.get("saved") === "created"),
+      page.waitForURL(
+        (url) =>
+          /^\/projects\/HCM-2027-\d{3}$/.test(url.pathname) && url.searchParams.get("saved") === "created",
+      ),
       page.getByTestId("project-submit").click(),
     ]);
     const code = new URL(page.url()).pathname.split("/").pop()!;
@@ -177,7 +187,9 @@ describe("the project form", () => {
     await page.getByTestId("project-submit").click();
     await page.getByTestId("stale-notice").waitFor();
     expect(await page.locator("main .error-summary").innerText()).toContain(vi("projects.error.stale"));
-    expect(await page.locator('main input[name="titleVi"]').inputValue()).toBe("Bãi đỗ xe thông minh (bản của tôi)");
+    expect(await page.locator('main input[name="titleVi"]').inputValue()).toBe(
+      "Bãi đỗ xe thông minh (bản của tôi)",
+    );
     const current = await page.request.get(`/projects/${code}`);
     const html = await current.text();
     expect(html).toContain("Smart parking, Thủ Đức");

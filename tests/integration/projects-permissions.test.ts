@@ -31,7 +31,8 @@ const OWN = "T-HCMO-1";
 const FOREIGN = "T-LCU-2";
 const READ_ONLY: Role[] = ["leader", "auditor", "admin"];
 
-const planId = (code: string) => (db.$client.prepare("SELECT id FROM plans WHERE code = ?").get(code) as { id: number }).id;
+const planId = (code: string) =>
+  (db.$client.prepare("SELECT id FROM plans WHERE code = ?").get(code) as { id: number }).id;
 const version = (code: string) => projectRow(db, code)!.version;
 const editForm = (code: string, overrides: Record<string, unknown> = {}) =>
   projectForm(fx, "LP-79", {
@@ -44,12 +45,16 @@ const editForm = (code: string, overrides: Record<string, unknown> = {}) =>
 describe("project page /projects/:code", () => {
   it("planners read their own organisation's projects (legacy predecessors included) and get 403 for others", async () => {
     const get = (code: string, role?: Role) =>
-      call(pageLoader, `/projects/${code}`, { cookie: role ? fx.cookies[role] : undefined, params: { code } });
+      call(pageLoader, `/projects/${code}`, {
+        cookie: role ? fx.cookies[role] : undefined,
+        params: { code },
+      });
     expect((await get(OWN, "plannerHcm")).status).toBe(200);
     expect((await get("T-BDG-1", "plannerHcm")).status).toBe(200);
     expect((await get(OWN, "plannerLaiChau")).status).toBe(403);
     expect((await get(FOREIGN, "plannerHcm")).status).toBe(403);
-    for (const role of ["coordinator", ...READ_ONLY] as Role[]) expect((await get(FOREIGN, role)).status, role).toBe(200);
+    for (const role of ["coordinator", ...READ_ONLY] as Role[])
+      expect((await get(FOREIGN, role)).status, role).toBe(200);
     expect((await get("NOPE-2026-001", "coordinator")).status).toBe(404);
     expect((await get("../../etc", "coordinator")).status).toBe(404);
     const anonymous = await get(OWN);
@@ -64,10 +69,22 @@ describe("project page /projects/:code", () => {
         canChangePhase: boolean;
         canReplicate: boolean;
       };
-    expect(await flags("plannerHcm")).toMatchObject({ canUpdate: true, canChangePhase: true, canReplicate: false });
-    expect(await flags("coordinator")).toMatchObject({ canUpdate: true, canChangePhase: true, canReplicate: true });
+    expect(await flags("plannerHcm")).toMatchObject({
+      canUpdate: true,
+      canChangePhase: true,
+      canReplicate: false,
+    });
+    expect(await flags("coordinator")).toMatchObject({
+      canUpdate: true,
+      canChangePhase: true,
+      canReplicate: true,
+    });
     for (const role of READ_ONLY) {
-      expect(await flags(role), role).toMatchObject({ canUpdate: false, canChangePhase: false, canReplicate: false });
+      expect(await flags(role), role).toMatchObject({
+        canUpdate: false,
+        canChangePhase: false,
+        canReplicate: false,
+      });
     }
     // Replicating is offered where there is somewhere else to replicate to (not the own province).
     expect(await flags("coordinator", FOREIGN)).toMatchObject({ canReplicate: true });
@@ -117,7 +134,10 @@ describe("edit /projects/:code/edit", () => {
     const byCoordinator = await call(editAction, `/projects/${FOREIGN}/edit`, {
       cookie: fx.cookies.coordinator,
       params: { code: FOREIGN },
-      form: projectForm(fx, "P-LCU", { version: version(FOREIGN), titleVi: "Do điều phối viên sửa" } as never),
+      form: projectForm(fx, "P-LCU", {
+        version: version(FOREIGN),
+        titleVi: "Do điều phối viên sửa",
+      } as never),
     });
     expect(byCoordinator.status).toBe(302);
     expect(projectRow(db, FOREIGN)!.title_vi).toBe("Do điều phối viên sửa");
@@ -126,7 +146,8 @@ describe("edit /projects/:code/edit", () => {
 
 describe("create /projects/new", () => {
   it("loader: planners and coordinators; a foreign plan is 403, an unknown one 404", async () => {
-    const get = (role: Role, query = "") => call(newLoader, `/projects/new${query}`, { cookie: fx.cookies[role] });
+    const get = (role: Role, query = "") =>
+      call(newLoader, `/projects/new${query}`, { cookie: fx.cookies[role] });
     expect((await get("plannerHcm")).status).toBe(200);
     expect((await get("coordinator")).status).toBe(200);
     for (const role of READ_ONLY) expect((await get(role)).status, role).toBe(403);
@@ -139,7 +160,12 @@ describe("create /projects/new", () => {
       organisationId: String(fx.org("P-HCM")),
     });
     const leads = (await get("plannerHcm")).data as { options: { leadOrganisations: { code: string }[] } };
-    expect(leads.options.leadOrganisations.map((o) => o.code).sort()).toEqual(["C-TDM", "C-TDU", "C-VTU", "P-HCM"]);
+    expect(leads.options.leadOrganisations.map((o) => o.code).sort()).toEqual([
+      "C-TDM",
+      "C-TDU",
+      "C-VTU",
+      "P-HCM",
+    ]);
   });
 
   it("action: a planner cannot create for another organisation or in its plan (403); read-only roles get 403", async () => {
@@ -155,12 +181,17 @@ describe("create /projects/new", () => {
     });
     expect(forgedPlan.status).toBe(403);
     for (const role of READ_ONLY) {
-      expect((await call(newAction, "/projects/new", { cookie: fx.cookies[role], form: projectForm(fx, "P-HCM") })).status, role).toBe(
-        403,
-      );
+      expect(
+        (await call(newAction, "/projects/new", { cookie: fx.cookies[role], form: projectForm(fx, "P-HCM") }))
+          .status,
+        role,
+      ).toBe(403);
     }
     expect(count(db, "SELECT id FROM projects")).toBe(projects);
-    const coordinator = await call(newAction, "/projects/new", { cookie: fx.cookies.coordinator, form: projectForm(fx, "P-LCU") });
+    const coordinator = await call(newAction, "/projects/new", {
+      cookie: fx.cookies.coordinator,
+      form: projectForm(fx, "P-LCU"),
+    });
     expect(coordinator.status).toBe(302);
     expect(coordinator.location).toMatch(/^\/projects\/LCU-2027-\d{3}\?saved=created$/);
   });
@@ -174,13 +205,21 @@ describe("phase and lessons", () => {
     ] as const) {
       for (const role of ["plannerLaiChau", ...READ_ONLY] as Role[]) {
         const args = { cookie: fx.cookies[role], params: { code: OWN } };
-        expect((await call(loader, `/projects/${OWN}/${suffix}`, args)).status, `${role} GET ${suffix}`).toBe(403);
-        expect((await call(action, `/projects/${OWN}/${suffix}`, { ...args, form: form() })).status, `${role} POST ${suffix}`).toBe(
+        expect((await call(loader, `/projects/${OWN}/${suffix}`, args)).status, `${role} GET ${suffix}`).toBe(
           403,
         );
+        expect(
+          (await call(action, `/projects/${OWN}/${suffix}`, { ...args, form: form() })).status,
+          `${role} POST ${suffix}`,
+        ).toBe(403);
       }
       expect(
-        (await call(loader, `/projects/${FOREIGN}/${suffix}`, { cookie: fx.cookies.plannerHcm, params: { code: FOREIGN } })).status,
+        (
+          await call(loader, `/projects/${FOREIGN}/${suffix}`, {
+            cookie: fx.cookies.plannerHcm,
+            params: { code: FOREIGN },
+          })
+        ).status,
       ).toBe(403);
       expect(
         (
@@ -191,11 +230,22 @@ describe("phase and lessons", () => {
           })
         ).status,
       ).toBe(403);
-      expect((await call(loader, `/projects/${OWN}/${suffix}`, { cookie: fx.cookies.plannerHcm, params: { code: OWN } })).status).toBe(
-        200,
-      );
       expect(
-        (await call(action, `/projects/${OWN}/${suffix}`, { cookie: fx.cookies.plannerHcm, params: { code: OWN }, form: form() })).status,
+        (
+          await call(loader, `/projects/${OWN}/${suffix}`, {
+            cookie: fx.cookies.plannerHcm,
+            params: { code: OWN },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(action, `/projects/${OWN}/${suffix}`, {
+            cookie: fx.cookies.plannerHcm,
+            params: { code: OWN },
+            form: form(),
+          })
+        ).status,
       ).toBe(302);
     }
     expect(projectRow(db, OWN)!.phase).toBe("operational");
@@ -215,7 +265,11 @@ describe("replicate /projects/:code/replicate", () => {
       call(replicateLoader, `/projects/${code}/replicate`, { cookie: fx.cookies[role], params: { code } });
     const planner = await get("plannerHcm");
     expect(planner.status).toBe(200);
-    const d = planner.data as { targets: { id: number }[]; lessons: { bodyVi: string }[]; pilot: { readable: boolean } };
+    const d = planner.data as {
+      targets: { id: number }[];
+      lessons: { bodyVi: string }[];
+      pilot: { readable: boolean };
+    };
     // Their province and the cities inside it.
     expect(d.targets.map((t) => t.id).sort((a, b) => a - b)).toEqual(
       ["P-HCM", "C-TDU", "C-TDM", "C-VTU"].map(fx.org).sort((a, b) => a - b),
@@ -223,7 +277,9 @@ describe("replicate /projects/:code/replicate", () => {
     expect(d.pilot.readable).toBe(false);
     expect(d.lessons.map((l) => l.bodyVi)).toContain("Từ Tổ công tác");
     const coordinator = await get("coordinator");
-    expect((coordinator.data as { targets: { id: number }[] }).targets.map((t) => t.id)).not.toContain(fx.org("P-LCU"));
+    expect((coordinator.data as { targets: { id: number }[] }).targets.map((t) => t.id)).not.toContain(
+      fx.org("P-LCU"),
+    );
     for (const role of READ_ONLY) expect((await get(role)).status, role).toBe(403);
     // Another organisation's project that is not a pilot is not shared.
     expect((await get("plannerHcm", "T-HNI-1")).status).toBe(403);
@@ -269,7 +325,9 @@ describe("rollout /rollout", () => {
       } else if (role !== "plannerLaiChau") {
         expect(d.readableOrgs).toContain(fx.org("P-LCU"));
       }
-      expect(d.canCreate, role).toBe(role === "plannerHcm" || role === "plannerLaiChau" || role === "coordinator");
+      expect(d.canCreate, role).toBe(
+        role === "plannerHcm" || role === "plannerLaiChau" || role === "coordinator",
+      );
     }
     const anonymous = await call(rolloutLoader, "/rollout");
     expect(anonymous.status).toBe(302);

@@ -59,7 +59,11 @@ export async function call(
       if (v === undefined) continue;
       for (const x of Array.isArray(v) ? v : [v]) body.append(k, String(x));
     }
-    init = { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body };
+    init = {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    };
   }
   const request = new Request(`http://localhost${path}`, init);
   try {
@@ -122,7 +126,9 @@ export function lastAudit(db: Db): {
   before: string | null;
   after: string | null;
 } {
-  return db.$client.prepare("SELECT * FROM audit_events ORDER BY id DESC LIMIT 1").get() as ReturnType<typeof lastAudit>;
+  return db.$client.prepare("SELECT * FROM audit_events ORDER BY id DESC LIMIT 1").get() as ReturnType<
+    typeof lastAudit
+  >;
 }
 
 /** A complete, valid project form for an owner, as the browser sends it. */

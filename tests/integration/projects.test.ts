@@ -84,7 +84,9 @@ describe("create a project", () => {
     );
     expect(
       db.$client
-        .prepare("SELECT node_id AS n, is_primary AS p FROM project_strategy_nodes WHERE project_id = ? ORDER BY is_primary DESC")
+        .prepare(
+          "SELECT node_id AS n, is_primary AS p FROM project_strategy_nodes WHERE project_id = ? ORDER BY is_primary DESC",
+        )
         .all(p.id),
     ).toEqual([
       { n: fx.node("DA950.4.5"), p: 1 },
@@ -92,7 +94,11 @@ describe("create a project", () => {
     ]);
     expect(count(db, "SELECT 1 FROM project_cooperators WHERE project_id = ?", p.id)).toBe(1);
     expect(
-      db.$client.prepare("SELECT from_phase AS f, to_phase AS t, changed_by AS by FROM project_phase_changes WHERE project_id = ?").all(p.id),
+      db.$client
+        .prepare(
+          "SELECT from_phase AS f, to_phase AS t, changed_by AS by FROM project_phase_changes WHERE project_id = ?",
+        )
+        .all(p.id),
     ).toEqual([{ f: null, t: "proposed", by: fx.userIds.plannerHcm }]);
     expect(count(db, "SELECT id FROM audit_events")).toBe(audits + 1);
     const a = lastAudit(db);
@@ -103,7 +109,11 @@ describe("create a project", () => {
       organisation_id: fx.org("P-HCM"),
       actor_user_id: fx.userIds.plannerHcm,
     });
-    expect(JSON.parse(a.after!)).toMatchObject({ code: "HCM-2027-001", titleVi: p.title_vi, phase: "proposed" });
+    expect(JSON.parse(a.after!)).toMatchObject({
+      code: "HCM-2027-001",
+      titleVi: p.title_vi,
+      phase: "proposed",
+    });
   });
 
   it("numbers codes per abbreviation and year, after the highest number used", () => {
@@ -117,9 +127,9 @@ describe("create a project", () => {
     expect(createProject(db, actor("plannerHcm"), input("P-HCM", { startDate: undefined }), TODAY).code).toBe(
       "HCM-2026-001",
     );
-    expect(createProject(db, actor("coordinator"), input("M-MOST", { startDate: "2027-03-01" }), TODAY).code).toBe(
-      "MOST-2027-001",
-    );
+    expect(
+      createProject(db, actor("coordinator"), input("M-MOST", { startDate: "2027-03-01" }), TODAY).code,
+    ).toBe("MOST-2027-001");
   });
 
   it("writes nothing when any part fails: the project, its links and the audit row are one transaction", () => {
@@ -129,7 +139,9 @@ describe("create a project", () => {
       links: count(db, "SELECT project_id FROM project_strategy_nodes"),
     };
     // A strategy node that does not exist fails on its foreign key after the project row was inserted.
-    expect(() => createProject(db, actor("plannerHcm"), input("P-HCM", { otherNodeIds: [999_999] }), TODAY)).toThrow();
+    expect(() =>
+      createProject(db, actor("plannerHcm"), input("P-HCM", { otherNodeIds: [999_999] }), TODAY),
+    ).toThrow();
     expect(count(db, "SELECT id FROM projects")).toBe(before.projects);
     expect(count(db, "SELECT id FROM audit_events")).toBe(before.audits);
     expect(count(db, "SELECT project_id FROM project_strategy_nodes")).toBe(before.links);
@@ -214,7 +226,10 @@ describe("edit a project", () => {
       form: form(1, { titleVi: "Bản sửa cũ", hostingModel: "on_premise" }),
     });
     expect(res.status).toBe(409);
-    const d = res.data as { stale: boolean; result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } };
+    const d = res.data as {
+      stale: boolean;
+      result: { error: Record<string, string[]>; initialValue: Record<string, unknown> };
+    };
     expect(d.stale).toBe(true);
     expect(d.result.error[""]).toEqual(["projects.error.stale"]);
     expect(d.result.initialValue.titleVi).toBe("Bản sửa cũ");
@@ -222,7 +237,9 @@ describe("edit a project", () => {
     expect(count(db, "SELECT id FROM audit_events")).toBe(audits);
     // The module says the same, and saving nothing new changes nothing.
     const project = findProjectByCode(db, "HCM-2027-001")!;
-    expect(() => updateProject(db, actor("coordinator"), project.id, 1, input("P-HCM"))).toThrow(StaleVersionError);
+    expect(() => updateProject(db, actor("coordinator"), project.id, 1, input("P-HCM"))).toThrow(
+      StaleVersionError,
+    );
     const same = updateProject(db, actor("coordinator"), project.id, 2, {
       ...input("P-HCM"),
       ...snapshotOf(project),
@@ -235,12 +252,18 @@ describe("edit a project", () => {
   it("is refused while the project's plan is submitted or approved, with a clear message", async () => {
     for (const code of ["T-HCM-1", "T-BDG-1"]) {
       const p = findProjectByCode(db, code)!;
-      const loaded = await call(editLoader, `/projects/${code}/edit`, { cookie: fx.cookies.coordinator, params: { code } });
+      const loaded = await call(editLoader, `/projects/${code}/edit`, {
+        cookie: fx.cookies.coordinator,
+        params: { code },
+      });
       expect((loaded.data as { locked: boolean }).locked).toBe(true);
       const res = await call(editAction, `/projects/${code}/edit`, {
         cookie: fx.cookies.coordinator,
         params: { code },
-        form: projectForm(fx, code === "T-HCM-1" ? "P-HCM" : "LP-74", { version: p.version, provinceId: undefined }),
+        form: projectForm(fx, code === "T-HCM-1" ? "P-HCM" : "LP-74", {
+          version: p.version,
+          provinceId: undefined,
+        }),
       });
       expect(res.status).toBe(409);
       expect(JSON.stringify(res.data)).toContain(
@@ -248,7 +271,10 @@ describe("edit a project", () => {
       );
       expect(projectRow(db, code)!.version).toBe(p.version);
       expect(() =>
-        updateProject(db, actor("coordinator"), p.id, p.version, { ...input("P-HCM"), organisationId: p.organisationId }),
+        updateProject(db, actor("coordinator"), p.id, p.version, {
+          ...input("P-HCM"),
+          organisationId: p.organisationId,
+        }),
       ).toThrow(PlanLockedError);
     }
   });
@@ -273,14 +299,25 @@ describe("phases and lessons learned", () => {
       ok: false,
       problem: "notAllowed",
     });
-    expect(changePhase(db, a, p.id, p.version, { version: p.version, toPhase: "approved", reason: "QĐ 123" }, TODAY)).toEqual({
+    expect(
+      changePhase(
+        db,
+        a,
+        p.id,
+        p.version,
+        { version: p.version, toPhase: "approved", reason: "QĐ 123" },
+        TODAY,
+      ),
+    ).toEqual({
       ok: true,
       phase: "approved",
     });
-    expect(() => changePhase(db, a, p.id, p.version, { version: p.version, toPhase: "pilot" }, TODAY)).toThrow(
-      StaleVersionError,
-    );
-    expect(changePhase(db, a, p.id, p.version + 1, { version: p.version + 1, toPhase: "pilot" }, TODAY).ok).toBe(true);
+    expect(() =>
+      changePhase(db, a, p.id, p.version, { version: p.version, toPhase: "pilot" }, TODAY),
+    ).toThrow(StaleVersionError);
+    expect(
+      changePhase(db, a, p.id, p.version + 1, { version: p.version + 1, toPhase: "pilot" }, TODAY).ok,
+    ).toBe(true);
     const rows = db.$client
       .prepare(
         "SELECT from_phase AS f, to_phase AS t, reason, changed_by AS by, changed_on AS d FROM project_phase_changes WHERE project_id = ? ORDER BY id",
@@ -303,7 +340,9 @@ describe("phases and lessons learned", () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.data)).toContain("projects.error.reasonRequired");
     const p = findProjectByCode(db, "HCM-2026-001")!;
-    expect(changePhase(db, actor("plannerHcm"), p.id, 1, { version: 1, toPhase: "cancelled" }, TODAY)).toEqual({
+    expect(
+      changePhase(db, actor("plannerHcm"), p.id, 1, { version: 1, toPhase: "cancelled" }, TODAY),
+    ).toEqual({
       ok: false,
       problem: "reasonRequired",
     });
@@ -334,13 +373,23 @@ describe("phases and lessons learned", () => {
     const lesson = await call(lessonAction, `/projects/${code}/lessons`, {
       cookie: fx.cookies.plannerLaiChau,
       params: { code },
-      form: { recordedOn: "2026-10-01", bodyVi: "Cần đào tạo cán bộ xã trước khi triển khai.", bodyEn: "Train commune staff first." },
+      form: {
+        recordedOn: "2026-10-01",
+        bodyVi: "Cần đào tạo cán bộ xã trước khi triển khai.",
+        bodyEn: "Train commune staff first.",
+      },
     });
     expect(lesson.status).toBe(302);
     expect(lastAudit(db)).toMatchObject({ action: "project.lesson.add", entity_id: String(p.id) });
     expect(
-      db.$client.prepare("SELECT recorded_on AS d, body_vi AS vi, author_id AS by FROM lessons_learned WHERE project_id = ?").all(p.id),
-    ).toEqual([{ d: "2026-10-01", vi: "Cần đào tạo cán bộ xã trước khi triển khai.", by: fx.userIds.plannerLaiChau }]);
+      db.$client
+        .prepare(
+          "SELECT recorded_on AS d, body_vi AS vi, author_id AS by FROM lessons_learned WHERE project_id = ?",
+        )
+        .all(p.id),
+    ).toEqual([
+      { d: "2026-10-01", vi: "Cần đào tạo cán bộ xã trước khi triển khai.", by: fx.userIds.plannerLaiChau },
+    ]);
 
     const ok = await call(phaseAction, `/projects/${code}/phase`, {
       cookie: fx.cookies.plannerLaiChau,
@@ -350,12 +399,23 @@ describe("phases and lessons learned", () => {
     expect(ok.status).toBe(302);
     expect(projectRow(db, code)!.phase).toBe("scaling");
     // Cancelling needs no lesson.
-    expect(addLesson(db, actor("coordinator"), p.id, { recordedOn: TODAY, bodyVi: "Thêm", bodyEn: undefined }).id).toBeGreaterThan(0);
+    expect(
+      addLesson(db, actor("coordinator"), p.id, { recordedOn: TODAY, bodyVi: "Thêm", bodyEn: undefined }).id,
+    ).toBeGreaterThan(0);
   });
 
   it("is allowed whatever the plan's status (execution progress)", () => {
     const p = findProjectByCode(db, "T-HCM-1")!; // pilot, in a submitted plan
-    expect(changePhase(db, actor("plannerHcm"), p.id, p.version, { version: p.version, toPhase: "evaluation" }, TODAY)).toEqual({
+    expect(
+      changePhase(
+        db,
+        actor("plannerHcm"),
+        p.id,
+        p.version,
+        { version: p.version, toPhase: "evaluation" },
+        TODAY,
+      ),
+    ).toEqual({
       ok: true,
       phase: "evaluation",
     });
@@ -365,7 +425,10 @@ describe("phases and lessons learned", () => {
 describe("replicate a pilot", () => {
   it("creates a linked project in the target province, copying the scope, with a new code and an audit row", async () => {
     const source = findProjectByCode(db, "T-LCU-2")!; // pilot in Lai Châu
-    addLesson(db, actor("plannerLaiChau"), source.id, { recordedOn: "2026-09-01", bodyVi: "Bài học từ Lai Châu" });
+    addLesson(db, actor("plannerLaiChau"), source.id, {
+      recordedOn: "2026-09-01",
+      bodyVi: "Bài học từ Lai Châu",
+    });
     db.$client
       .prepare(
         `UPDATE projects SET components = '["ioc","camera"]', hosting_model = 'hybrid', handles_personal_data = 1,
@@ -404,14 +467,28 @@ describe("replicate a pilot", () => {
       created_by: fx.userIds.plannerHcm,
     });
     expect(r.search_text).toContain("commune cameras");
-    expect(lastAudit(db)).toMatchObject({ action: "project.replicate", entity_id: String(r.id), organisation_id: fx.org("P-HCM") });
-    expect(JSON.parse(lastAudit(db).after!)).toMatchObject({ replicatesCode: "T-LCU-2", code: "HCM-2027-043" });
+    expect(lastAudit(db)).toMatchObject({
+      action: "project.replicate",
+      entity_id: String(r.id),
+      organisation_id: fx.org("P-HCM"),
+    });
+    expect(JSON.parse(lastAudit(db).after!)).toMatchObject({
+      replicatesCode: "T-LCU-2",
+      code: "HCM-2027-043",
+    });
   });
 
   it("copies the live strategy nodes and not the local government operator's name", () => {
     const source = findProjectByCode(db, "T-HNI-1")!; // approved: not replicable
     expect(() =>
-      replicateProject(db, actor("coordinator"), source, { organisationId: fx.org("P-DNG"), provinceId: fx.org("P-DNG"), cityId: null }, null, TODAY),
+      replicateProject(
+        db,
+        actor("coordinator"),
+        source,
+        { organisationId: fx.org("P-DNG"), provinceId: fx.org("P-DNG"), cityId: null },
+        null,
+        TODAY,
+      ),
     ).toThrow(/not replicable/);
     const most = findProjectByCode(db, "T-MOST-1")!; // pilot of a ministry in Đà Nẵng
     db.$client.prepare("UPDATE projects SET operator_name = 'Cục Chuyển đổi số' WHERE id = ?").run(most.id);
@@ -455,11 +532,19 @@ describe("replicate a pilot", () => {
     expect(Object.values(d.readable)).toEqual([false]);
     expect(d.history.map((h) => h.action)).toEqual(["project.replicate"]);
 
-    const pilot = await call(pageLoader, "/projects/T-LCU-2", { cookie: fx.cookies.leader, params: { code: "T-LCU-2" } });
-    const replications = (pilot.data as { replications: { code: string; province: { id: number }; phase: string }[] })
-      .replications;
+    const pilot = await call(pageLoader, "/projects/T-LCU-2", {
+      cookie: fx.cookies.leader,
+      params: { code: "T-LCU-2" },
+    });
+    const replications = (
+      pilot.data as { replications: { code: string; province: { id: number }; phase: string }[] }
+    ).replications;
     expect(replications).toEqual([
-      expect.objectContaining({ code: "HCM-2027-043", phase: "proposed", province: expect.objectContaining({ id: fx.org("P-HCM") }) }),
+      expect.objectContaining({
+        code: "HCM-2027-043",
+        phase: "proposed",
+        province: expect.objectContaining({ id: fx.org("P-HCM") }),
+      }),
     ]);
   });
 });
@@ -467,22 +552,39 @@ describe("replicate a pilot", () => {
 describe("read models", () => {
   it("the project page shows legacy locations with their successor and the history in order", () => {
     const page = getProjectPage(db, findProjectByCode(db, "T-BDG-1")!, TODAY);
-    expect(page.province).toMatchObject({ code: "LP-74", successor: expect.objectContaining({ code: "P-HCM" }) });
+    expect(page.province).toMatchObject({
+      code: "LP-74",
+      successor: expect.objectContaining({ code: "P-HCM" }),
+    });
     expect(page.owner.successor?.code).toBe("P-HCM");
     expect(page.plan).toMatchObject({ code: "PL-BDG-2021", status: "approved" });
     expect(page.money).toEqual({ approved: 12_000_000_000, disbursed: 9_500_000_000 });
     const edited = getProjectPage(db, findProjectByCode(db, "HCM-2027-001")!, TODAY);
-    expect(edited.history.map((h) => h.action)).toEqual(["project.phase", "project.phase", "project.update", "project.create"]);
+    expect(edited.history.map((h) => h.action)).toEqual([
+      "project.phase",
+      "project.phase",
+      "project.update",
+      "project.create",
+    ]);
   });
 
   it("the project page lists the review comments on the project", () => {
     const p = findProjectByCode(db, "T-HCM-2")!;
-    const plan = db.$client.prepare("SELECT id FROM plans WHERE code = 'PL-HCM-2026'").get() as { id: number };
+    const plan = db.$client.prepare("SELECT id FROM plans WHERE code = 'PL-HCM-2026'").get() as {
+      id: number;
+    };
     db.$client
-      .prepare("INSERT INTO review_comments (plan_id, project_id, revision, author_id, body) VALUES (?, ?, 2, ?, ?)")
+      .prepare(
+        "INSERT INTO review_comments (plan_id, project_id, revision, author_id, body) VALUES (?, ?, 2, ?, ?)",
+      )
       .run(plan.id, p.id, fx.userIds.coordinator, "Làm rõ nguồn vốn");
     expect(getProjectPage(db, p, TODAY).reviewComments).toEqual([
-      expect.objectContaining({ body: "Làm rõ nguồn vốn", planCode: "PL-HCM-2026", revision: 2, authorName: "coordinator" }),
+      expect.objectContaining({
+        body: "Làm rõ nguồn vốn",
+        planCode: "PL-HCM-2026",
+        revision: 2,
+        authorName: "coordinator",
+      }),
     ]);
   });
 
@@ -495,17 +597,39 @@ describe("read models", () => {
     expect(all.rows[0].code).toBe("T-LCU-2"); // most replications first (tie broken by code)
     const lcu = all.rows.find((r) => r.code === "T-LCU-2")!;
     expect(lcu.replicationsByProvince).toEqual([
-      { province: expect.objectContaining({ code: "P-HCM" }), items: [expect.objectContaining({ code: "HCM-2027-043" })] },
+      {
+        province: expect.objectContaining({ code: "P-HCM" }),
+        items: [expect.objectContaining({ code: "HCM-2027-043" })],
+      },
     ]);
     expect(lcu.lessons.map((l) => l.bodyVi)).toEqual(["Bài học từ Lai Châu"]);
-    const hcm = listRollout(db, parseRolloutQuery(`province=${fx.org("P-HCM")}`).filters, parseRolloutQuery("").table, TODAY);
+    const hcm = listRollout(
+      db,
+      parseRolloutQuery(`province=${fx.org("P-HCM")}`).filters,
+      parseRolloutQuery("").table,
+      TODAY,
+    );
     // Legacy Bình Dương and old HCMC projects are found under today's Hồ Chí Minh City.
     expect(hcm.rows.every((r) => r.province?.code === "P-HCM")).toBe(true);
-    const replicated = listRollout(db, parseRolloutQuery("replicated=yes").filters, parseRolloutQuery("").table, TODAY);
+    const replicated = listRollout(
+      db,
+      parseRolloutQuery("replicated=yes").filters,
+      parseRolloutQuery("").table,
+      TODAY,
+    );
     expect(replicated.rows.map((r) => r.code).sort()).toEqual(["T-LCU-2", "T-MOST-1"]);
-    const text = listRollout(db, parseRolloutQuery("q=ioc thu duc").filters, parseRolloutQuery("").table, TODAY);
+    const text = listRollout(
+      db,
+      parseRolloutQuery("q=ioc thu duc").filters,
+      parseRolloutQuery("").table,
+      TODAY,
+    );
     expect(text.rows.map((r) => r.code)).toEqual(["HCM-2027-001"]);
-    expect(rolloutSummary(db, TODAY)).toMatchObject({ replicatedPilots: 2, replications: 2, provincesReached: 2 });
+    expect(rolloutSummary(db, TODAY)).toMatchObject({
+      replicatedPilots: 2,
+      replications: 2,
+      provincesReached: 2,
+    });
   });
 
   it("the audit chain still verifies after all these writes", () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots, fieldGroups, projectSearchText, type ProjectSnapshot } from "~/modules/projects/fields";
+import {
+  diffSnapshots,
+  fieldGroups,
+  projectSearchText,
+  type ProjectSnapshot,
+} from "~/modules/projects/fields";
 import { groupByCurrentProvince, parseRolloutQuery } from "~/modules/projects/rollout";
 import { isReplicable, targetProblem } from "~/modules/projects/replication";
 
@@ -38,7 +43,11 @@ describe("project snapshots", () => {
   });
 
   it("groups fields the way the history names them", () => {
-    expect(fieldGroups(["titleEn", "titleVi", "cityId", "unknown", "planId"])).toEqual(["title", "location", "plan"]);
+    expect(fieldGroups(["titleEn", "titleVi", "cityId", "unknown", "planId"])).toEqual([
+      "title",
+      "location",
+      "plan",
+    ]);
   });
 
   it("search text folds both languages: no case, no diacritics, đ → d", () => {
@@ -55,8 +64,16 @@ describe("project snapshots", () => {
 
 describe("rollout rules", () => {
   it("parses the URL, falling back on bad values", () => {
-    const q = parseRolloutQuery("q=%20dieu%20hanh%20&province=45&domain=space&phase=pilot&replicated=yes&sort=lessons");
-    expect(q.filters).toEqual({ q: "dieu hanh", province: 45, domain: null, phase: "pilot", replicated: "yes" });
+    const q = parseRolloutQuery(
+      "q=%20dieu%20hanh%20&province=45&domain=space&phase=pilot&replicated=yes&sort=lessons",
+    );
+    expect(q.filters).toEqual({
+      q: "dieu hanh",
+      province: 45,
+      domain: null,
+      phase: "pilot",
+      replicated: "yes",
+    });
     expect(q.table).toMatchObject({ sort: "lessons", dir: "desc", page: 1, pageSize: 25 });
     expect(parseRolloutQuery("").table).toMatchObject({ sort: "replications", dir: "desc" });
   });
@@ -83,7 +100,9 @@ describe("rollout rules", () => {
   });
 
   it("replicates pilots under way or done, into another province", () => {
-    expect(["pilot", "evaluation", "scaling", "operational"].every((p) => isReplicable(p as never))).toBe(true);
+    expect(["pilot", "evaluation", "scaling", "operational"].every((p) => isReplicable(p as never))).toBe(
+      true,
+    );
     expect(["proposed", "approved", "cancelled"].some((p) => isReplicable(p as never))).toBe(false);
     expect(targetProblem({ kind: "province", ended: false, provinceId: 45 }, 12)).toBeNull();
     expect(targetProblem({ kind: "city", ended: false, provinceId: 45 }, null)).toBeNull();

@@ -10,13 +10,22 @@ function fmt(locale: Locale) {
   return { t: translator(locale), locale, date: (v: string | number) => formatDate(v, locale) };
 }
 
-function ev(action: string, before: unknown, after: unknown, extra: Partial<HistoryEvent> = {}): HistoryEvent {
+function ev(
+  action: string,
+  before: unknown,
+  after: unknown,
+  extra: Partial<HistoryEvent> = {},
+): HistoryEvent {
   return { id: 1, at: AT, action, actorName: "Nguyễn Văn A", before, after, ...extra };
 }
 
 describe("project history in plain language", () => {
   it("a phase change with its reason", () => {
-    const e = ev("project.phase", { phase: "pilot" }, { phase: "evaluation", reason: "Hết 12 tháng thí điểm", changedOn: "2026-03-12" });
+    const e = ev(
+      "project.phase",
+      { phase: "pilot" },
+      { phase: "evaluation", reason: "Hết 12 tháng thí điểm", changedOn: "2026-03-12" },
+    );
     expect(describeEvent(e, fmt("vi"))).toBe(
       "Nguyễn Văn A đã chuyển giai đoạn từ Thí điểm sang Đánh giá ngày 12/03/2026 — lý do: Hết 12 tháng thí điểm",
     );
@@ -26,8 +35,14 @@ describe("project history in plain language", () => {
   });
 
   it("a phase change without a reason uses the date it took effect", () => {
-    const e = ev("project.phase", { phase: "proposed" }, { phase: "approved", reason: null, changedOn: "2026-01-05" });
-    expect(describeEvent(e, fmt("en"))).toBe("Nguyễn Văn A changed the phase from Proposed to Approved on 5 Jan 2026.");
+    const e = ev(
+      "project.phase",
+      { phase: "proposed" },
+      { phase: "approved", reason: null, changedOn: "2026-01-05" },
+    );
+    expect(describeEvent(e, fmt("en"))).toBe(
+      "Nguyễn Văn A changed the phase from Proposed to Approved on 5 Jan 2026.",
+    );
   });
 
   it("an edit names the changed fields once each, grouped as people say them", () => {
@@ -36,9 +51,17 @@ describe("project history in plain language", () => {
       { titleVi: "A", titleEn: null, hostingModel: "on_premise" },
       { titleVi: "B", titleEn: "B", hostingModel: "government_cloud" },
     );
-    expect(describeEvent(e, fmt("en"))).toBe("Nguyễn Văn A changed the title and hosting model on 12 Mar 2026.");
-    expect(describeEvent(e, fmt("vi"))).toBe("Nguyễn Văn A đã thay đổi tên dự án và mô hình lưu trữ ngày 12/03/2026.");
-    const many = ev("project.update", {}, { provinceId: 1, cityId: 2, cooperatorIds: [], personalDataCategories: [] });
+    expect(describeEvent(e, fmt("en"))).toBe(
+      "Nguyễn Văn A changed the title and hosting model on 12 Mar 2026.",
+    );
+    expect(describeEvent(e, fmt("vi"))).toBe(
+      "Nguyễn Văn A đã thay đổi tên dự án và mô hình lưu trữ ngày 12/03/2026.",
+    );
+    const many = ev(
+      "project.update",
+      {},
+      { provinceId: 1, cityId: 2, cooperatorIds: [], personalDataCategories: [] },
+    );
     expect(describeEvent(many, fmt("en"))).toBe(
       "Nguyễn Văn A changed the location, cooperating organisations, and personal data on 12 Mar 2026.",
     );
@@ -54,12 +77,18 @@ describe("project history in plain language", () => {
     expect(describeEvent(ev("project.lesson.add", null, { recordedOn: "2026-03-01" }), fmt("en"))).toBe(
       "Nguyễn Văn A recorded a lesson learned on 1 Mar 2026.",
     );
-    expect(describeEvent(ev("project.addToPlan", { planId: null }, { planId: 4, planCode: "KH-HCM-2026" }), fmt("en"))).toBe(
-      "Nguyễn Văn A added the project to plan KH-HCM-2026 on 12 Mar 2026.",
-    );
-    expect(describeEvent(ev("project.removeFromPlan", { planId: 4, planCode: "KH-HCM-2026" }, { planId: null }), fmt("en"))).toBe(
-      "Nguyễn Văn A took the project out of plan KH-HCM-2026 on 12 Mar 2026.",
-    );
+    expect(
+      describeEvent(
+        ev("project.addToPlan", { planId: null }, { planId: 4, planCode: "KH-HCM-2026" }),
+        fmt("en"),
+      ),
+    ).toBe("Nguyễn Văn A added the project to plan KH-HCM-2026 on 12 Mar 2026.");
+    expect(
+      describeEvent(
+        ev("project.removeFromPlan", { planId: 4, planCode: "KH-HCM-2026" }, { planId: null }),
+        fmt("en"),
+      ),
+    ).toBe("Nguyễn Văn A took the project out of plan KH-HCM-2026 on 12 Mar 2026.");
   });
 
   it("tolerates unknown actions, missing actors and malformed payloads", () => {

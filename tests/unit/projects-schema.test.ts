@@ -98,9 +98,13 @@ describe("ProjectFormSchema", () => {
 
   it("rejects unknown enumeration values", () => {
     expect(errorsOf({ ...VALID, domain: "space" }).domain).toEqual(["projects.error.domainRequired"]);
-    expect(errorsOf({ ...VALID, hostingModel: "mainframe" }).hostingModel).toEqual(["projects.error.hostingRequired"]);
+    expect(errorsOf({ ...VALID, hostingModel: "mainframe" }).hostingModel).toEqual([
+      "projects.error.hostingRequired",
+    ]);
     expect(
-      errorsOf({ ...VALID, handlesPersonalData: "on", personalDataCategories: ["dna"] })["personalDataCategories[0]"],
+      errorsOf({ ...VALID, handlesPersonalData: "on", personalDataCategories: ["dna"] })[
+        "personalDataCategories[0]"
+      ],
     ).toEqual(["projects.error.choiceInvalid"]);
   });
 
@@ -108,8 +112,15 @@ describe("ProjectFormSchema", () => {
     expect(errorsOf({ ...VALID, handlesPersonalData: "on" }).personalDataCategories).toEqual([
       "projects.error.categoriesRequired",
     ]);
-    const handled = parse({ ...VALID, handlesPersonalData: "on", personalDataCategories: ["vehicle", "identity"] });
-    expect(handled.status === "success" && handled.value.personalDataCategories).toEqual(["identity", "vehicle"]);
+    const handled = parse({
+      ...VALID,
+      handlesPersonalData: "on",
+      personalDataCategories: ["vehicle", "identity"],
+    });
+    expect(handled.status === "success" && handled.value.personalDataCategories).toEqual([
+      "identity",
+      "vehicle",
+    ]);
     const notHandled = parse({ ...VALID, personalDataCategories: ["vehicle"] });
     expect(notHandled.status === "success" && notHandled.value.personalDataCategories).toEqual([]);
   });
@@ -118,7 +129,12 @@ describe("ProjectFormSchema", () => {
     const errors = errorsOf({ ...VALID, hasCitizenApp: "on" });
     expect(errors.citizenAppName).toEqual(["projects.error.appNameRequired"]);
     expect(errors.citizenAppPlatforms).toEqual(["projects.error.platformsRequired"]);
-    const ok = parse({ ...VALID, hasCitizenApp: "on", citizenAppName: "HCMC Smart", citizenAppPlatforms: ["web", "ios"] });
+    const ok = parse({
+      ...VALID,
+      hasCitizenApp: "on",
+      citizenAppName: "HCMC Smart",
+      citizenAppPlatforms: ["web", "ios"],
+    });
     expect(ok.status === "success" && ok.value.citizenAppPlatforms).toEqual(["ios", "web"]);
     const none = parse({ ...VALID, citizenAppName: "Left over" });
     expect(none.status === "success" && none.value.citizenAppName).toBeNull();
@@ -128,7 +144,9 @@ describe("ProjectFormSchema", () => {
     expect(errorsOf({ ...VALID, operatorType: "private_contractor" }).operatorName).toEqual([
       "projects.error.operatorNameRequired",
     ]);
-    expect(parse({ ...VALID, operatorType: "private_contractor", operatorName: "VNPT" }).status).toBe("success");
+    expect(parse({ ...VALID, operatorType: "private_contractor", operatorName: "VNPT" }).status).toBe(
+      "success",
+    );
   });
 
   it("checks dates and their order", () => {
@@ -155,7 +173,9 @@ describe("ProjectFormSchema", () => {
     expect(parseComponents("IOC, camera ,citizen app,,camera")).toEqual(["ioc", "camera", "citizen-app"]);
     const s = parse({ ...VALID, components: "ioc, Camera" });
     expect(s.status === "success" && s.value.components).toEqual(["ioc", "camera"]);
-    expect(errorsOf({ ...VALID, components: "ioc, cam/era" }).components).toEqual(["projects.error.componentsInvalid"]);
+    expect(errorsOf({ ...VALID, components: "ioc, cam/era" }).components).toEqual([
+      "projects.error.componentsInvalid",
+    ]);
   });
 
   it("round-trips stored values through the form", () => {
@@ -218,9 +238,9 @@ describe("phase, lesson and replication schemas", () => {
       recordedOn: ["projects.error.dateInvalid"],
       bodyVi: ["projects.error.lessonViRequired"],
     });
-    expect(parseWithZod(form({ recordedOn: "2026-03-12", bodyVi: "Bài học" }), { schema: LessonSchema }).status).toBe(
-      "success",
-    );
+    expect(
+      parseWithZod(form({ recordedOn: "2026-03-12", bodyVi: "Bài học" }), { schema: LessonSchema }).status,
+    ).toBe("success");
   });
 
   it("needs a target for a replication", () => {

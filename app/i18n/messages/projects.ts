@@ -77,7 +77,8 @@ export default defineMessages({
     "field.startDate": "Ngày bắt đầu (không bắt buộc)",
     "field.endDate": "Ngày kết thúc (không bắt buộc)",
     "field.components": "Thành phần giải pháp (không bắt buộc)",
-    "hint.code": "Mã được tạo tự động khi lưu: viết tắt của đơn vị chủ trì, năm bắt đầu và số thứ tự, ví dụ HCM-2026-014.",
+    "hint.code":
+      "Mã được tạo tự động khi lưu: viết tắt của đơn vị chủ trì, năm bắt đầu và số thứ tự, ví dụ HCM-2026-014.",
     "hint.organisation": "Dự án thuộc quyền quản lý của đơn vị này.",
     "hint.province": "Để trống với dự án phạm vi toàn quốc.",
     "hint.city": "Chọn thành phố thuộc tỉnh, thành phố đã chọn ở trên.",
@@ -106,7 +107,8 @@ export default defineMessages({
     "action.saveLesson": "Lưu bài học",
 
     "error.organisationRequired": "Chọn đơn vị chủ trì.",
-    "error.organisationInvalid": "Đơn vị chủ trì không hợp lệ: hãy chọn một tỉnh, thành phố, bộ, ngành hoặc thành phố thuộc tỉnh đang hoạt động.",
+    "error.organisationInvalid":
+      "Đơn vị chủ trì không hợp lệ: hãy chọn một tỉnh, thành phố, bộ, ngành hoặc thành phố thuộc tỉnh đang hoạt động.",
     "error.titleViRequired": "Nhập tên dự án bằng tiếng Việt.",
     "error.titleTooLong": "Tên dự án không được dài quá 300 ký tự.",
     "error.descriptionViRequired": "Nhập mô tả dự án bằng tiếng Việt.",
@@ -130,14 +132,21 @@ export default defineMessages({
     "error.dateInvalid": "Ngày không hợp lệ.",
     "error.choiceInvalid": "Lựa chọn không hợp lệ.",
     "error.endBeforeStart": "Ngày kết thúc không được trước ngày bắt đầu.",
-    "error.componentsInvalid": "Thành phần giải pháp gồm tối đa 30 mục, mỗi mục là chữ thường không dấu, số hoặc dấu gạch ngang (ví dụ: citizen-app).",
+    "error.componentsInvalid":
+      "Thành phần giải pháp gồm tối đa 30 mục, mỗi mục là chữ thường không dấu, số hoặc dấu gạch ngang (ví dụ: citizen-app).",
     "error.planInvalid": "Không tìm thấy kế hoạch.",
-    "error.planOtherOrganisation": "Kế hoạch này thuộc đơn vị khác: dự án phải do chính đơn vị của kế hoạch chủ trì.",
-    "error.planLocked": "Kế hoạch đã được gửi hoặc đã được phê duyệt nên không thể thêm dự án. Hãy bắt đầu một lần sửa đổi mới của kế hoạch.",
-    "error.planSubmitted": "Kế hoạch của dự án đang được Tổ công tác xem xét: nội dung dự án tạm thời không sửa được. Thay đổi chưa được lưu.",
-    "error.planApproved": "Kế hoạch của dự án đã được phê duyệt: muốn sửa, hãy bắt đầu một lần sửa đổi mới của kế hoạch. Thay đổi chưa được lưu.",
-    "error.ownerFixedByPlan": "Dự án thuộc kế hoạch của đơn vị chủ trì hiện tại nên không thể đổi đơn vị chủ trì.",
-    "error.stale": "Dự án đã được người khác lưu sau khi bạn mở biểu mẫu. Thay đổi của bạn CHƯA được lưu và không ghi đè lên dữ liệu mới.",
+    "error.planOtherOrganisation":
+      "Kế hoạch này thuộc đơn vị khác: dự án phải do chính đơn vị của kế hoạch chủ trì.",
+    "error.planLocked":
+      "Kế hoạch đã được gửi hoặc đã được phê duyệt nên không thể thêm dự án. Hãy bắt đầu một lần sửa đổi mới của kế hoạch.",
+    "error.planSubmitted":
+      "Kế hoạch của dự án đang được Tổ công tác xem xét: nội dung dự án tạm thời không sửa được. Thay đổi chưa được lưu.",
+    "error.planApproved":
+      "Kế hoạch của dự án đã được phê duyệt: muốn sửa, hãy bắt đầu một lần sửa đổi mới của kế hoạch. Thay đổi chưa được lưu.",
+    "error.ownerFixedByPlan":
+      "Dự án thuộc kế hoạch của đơn vị chủ trì hiện tại nên không thể đổi đơn vị chủ trì.",
+    "error.stale":
+      "Dự án đã được người khác lưu sau khi bạn mở biểu mẫu. Thay đổi của bạn CHƯA được lưu và không ghi đè lên dữ liệu mới.",
     "error.versionMissing": "Thiếu phiên bản của dữ liệu. Hãy tải lại trang.",
     "error.phaseRequired": "Chọn giai đoạn mới.",
     "error.reasonRequired": "Nhập lý do huỷ dự án.",
@@ -190,8 +199,10 @@ export default defineMessages({
     "page.moneyLine": "Đã phê duyệt {approved}; đã giải ngân {disbursed}",
     "page.domain": "Lĩnh vực",
     "page.otherLanguage": "Tên tiếng Anh",
-    "page.editLockedSubmitted": "Kế hoạch {plan} đang được Tổ công tác xem xét: nội dung dự án tạm khoá. Vẫn có thể chuyển giai đoạn và ghi bài học kinh nghiệm.",
-    "page.editLockedApproved": "Kế hoạch {plan} đã được phê duyệt: muốn sửa nội dung dự án, hãy bắt đầu một lần sửa đổi mới của kế hoạch. Vẫn có thể chuyển giai đoạn và ghi bài học kinh nghiệm.",
+    "page.editLockedSubmitted":
+      "Kế hoạch {plan} đang được Tổ công tác xem xét: nội dung dự án tạm khoá. Vẫn có thể chuyển giai đoạn và ghi bài học kinh nghiệm.",
+    "page.editLockedApproved":
+      "Kế hoạch {plan} đã được phê duyệt: muốn sửa nội dung dự án, hãy bắt đầu một lần sửa đổi mới của kế hoạch. Vẫn có thể chuyển giai đoạn và ghi bài học kinh nghiệm.",
     "page.actions": "Thao tác",
     "page.phaseHistory": "Lịch sử giai đoạn",
     "page.phaseHistoryCaption": "Các lần chuyển giai đoạn của dự án {code}",
@@ -232,7 +243,8 @@ export default defineMessages({
     "history.updated": "{actor} đã thay đổi {fields} ngày {date}.",
     "history.updatedNothing": "{actor} đã lưu dự án ngày {date} (không thay đổi nội dung).",
     "history.phase": "{actor} đã chuyển giai đoạn từ {from} sang {to} ngày {date}.",
-    "history.phaseWithReason": "{actor} đã chuyển giai đoạn từ {from} sang {to} ngày {date} — lý do: {reason}",
+    "history.phaseWithReason":
+      "{actor} đã chuyển giai đoạn từ {from} sang {to} ngày {date} — lý do: {reason}",
     "history.lesson": "{actor} đã ghi một bài học kinh nghiệm ngày {date}.",
     "history.other": "{actor}: {action} ngày {date}.",
     "history.addedToPlan": "{actor} đã đưa dự án vào kế hoạch {plan} ngày {date}.",
@@ -257,25 +269,32 @@ export default defineMessages({
     "phase.reason": "Lý do",
     "phase.reasonHint": "Bắt buộc khi huỷ dự án; nên ghi cả với các lần chuyển khác.",
     "phase.final": "Dự án đang ở giai đoạn {phase}: không còn giai đoạn nào tiếp theo.",
-    "phase.lessonHint": "Để kết thúc giai đoạn đánh giá (nhân rộng hoặc đưa vào vận hành), cần có ít nhất một bài học kinh nghiệm.",
+    "phase.lessonHint":
+      "Để kết thúc giai đoạn đánh giá (nhân rộng hoặc đưa vào vận hành), cần có ít nhất một bài học kinh nghiệm.",
     "phase.lessonLink": "Ghi bài học kinh nghiệm",
-    "phase.anyPlanStatus": "Chuyển giai đoạn là tiến độ thực hiện, làm được cả khi kế hoạch đã gửi hoặc đã phê duyệt.",
+    "phase.anyPlanStatus":
+      "Chuyển giai đoạn là tiến độ thực hiện, làm được cả khi kế hoạch đã gửi hoặc đã phê duyệt.",
 
     "lesson.recordedOn": "Ngày ghi nhận",
     "lesson.bodyVi": "Bài học (tiếng Việt)",
     "lesson.bodyEn": "Bài học (tiếng Anh, không bắt buộc)",
-    "lesson.intro": "Bài học kinh nghiệm được chia sẻ với mọi đơn vị trên trang Thí điểm và nhân rộng và hiển thị trên các dự án nhân rộng từ dự án này.",
+    "lesson.intro":
+      "Bài học kinh nghiệm được chia sẻ với mọi đơn vị trên trang Thí điểm và nhân rộng và hiển thị trên các dự án nhân rộng từ dự án này.",
     "lesson.existing": "Các bài học đã ghi",
 
-    "replicate.intro": "Bản nhân rộng là một dự án mới ở giai đoạn Đề xuất, do đơn vị bạn chọn chủ trì và liên kết với dự án thí điểm. Phạm vi được sao chép: tên, mô tả, lĩnh vực, thành phần giải pháp, nhiệm vụ chiến lược, mô hình lưu trữ, xử lý dữ liệu cá nhân và ứng dụng. Sau khi tạo, hãy sửa cho phù hợp với địa phương.",
+    "replicate.intro":
+      "Bản nhân rộng là một dự án mới ở giai đoạn Đề xuất, do đơn vị bạn chọn chủ trì và liên kết với dự án thí điểm. Phạm vi được sao chép: tên, mô tả, lĩnh vực, thành phần giải pháp, nhiệm vụ chiến lược, mô hình lưu trữ, xử lý dữ liệu cá nhân và ứng dụng. Sau khi tạo, hãy sửa cho phù hợp với địa phương.",
     "replicate.target": "Đơn vị chủ trì bản nhân rộng",
     "replicate.targetHint": "Tỉnh, thành phố khác với nơi thí điểm.",
     "replicate.startDate": "Ngày dự kiến bắt đầu (không bắt buộc)",
     "replicate.pilot": "Dự án thí điểm",
-    "replicate.noTargets": "Bạn không có đơn vị nào nhận được bản nhân rộng của dự án này: bản nhân rộng phải do một tỉnh, thành phố khác với nơi thí điểm chủ trì.",
-    "replicate.notReplicable": "Dự án đang ở giai đoạn {phase}: chỉ dự án đang thí điểm, đánh giá, nhân rộng hoặc vận hành mới nhân rộng được.",
+    "replicate.noTargets":
+      "Bạn không có đơn vị nào nhận được bản nhân rộng của dự án này: bản nhân rộng phải do một tỉnh, thành phố khác với nơi thí điểm chủ trì.",
+    "replicate.notReplicable":
+      "Dự án đang ở giai đoạn {phase}: chỉ dự án đang thí điểm, đánh giá, nhân rộng hoặc vận hành mới nhân rộng được.",
 
-    "rollout.intro": "Mọi dự án thí điểm (đang thí điểm, đang đánh giá hoặc đã được nhân rộng), bài học kinh nghiệm của chúng và nơi đã nhân rộng, theo tỉnh, thành phố hiện nay (tỉnh cũ được tính vào tỉnh kế thừa). Đây là kiến thức chung của chương trình: mọi cán bộ đều xem được.",
+    "rollout.intro":
+      "Mọi dự án thí điểm (đang thí điểm, đang đánh giá hoặc đã được nhân rộng), bài học kinh nghiệm của chúng và nơi đã nhân rộng, theo tỉnh, thành phố hiện nay (tỉnh cũ được tính vào tỉnh kế thừa). Đây là kiến thức chung của chương trình: mọi cán bộ đều xem được.",
     "rollout.caption": "Dự án thí điểm và các bản nhân rộng",
     "rollout.summaryLabel": "Tóm tắt",
     "rollout.summary.pilots": "Dự án thí điểm",
@@ -378,7 +397,8 @@ export default defineMessages({
     "field.startDate": "Start date (optional)",
     "field.endDate": "End date (optional)",
     "field.components": "Solution components (optional)",
-    "hint.code": "The code is made when you save: the lead organisation's abbreviation, the start year and a number, e.g. HCM-2026-014.",
+    "hint.code":
+      "The code is made when you save: the lead organisation's abbreviation, the start year and a number, e.g. HCM-2026-014.",
     "hint.organisation": "The project belongs to this organisation.",
     "hint.province": "Leave empty for a nationwide project.",
     "hint.city": "A city inside the province chosen above.",
@@ -431,14 +451,21 @@ export default defineMessages({
     "error.dateInvalid": "Invalid date.",
     "error.choiceInvalid": "Invalid choice.",
     "error.endBeforeStart": "The end date cannot be before the start date.",
-    "error.componentsInvalid": "Up to 30 components, each in lower-case letters without accents, digits or hyphens (e.g. citizen-app).",
+    "error.componentsInvalid":
+      "Up to 30 components, each in lower-case letters without accents, digits or hyphens (e.g. citizen-app).",
     "error.planInvalid": "The plan was not found.",
-    "error.planOtherOrganisation": "This plan belongs to another organisation: the project must be led by the plan's own organisation.",
-    "error.planLocked": "The plan has been submitted or approved, so projects cannot be added. Start a new revision of the plan.",
-    "error.planSubmitted": "The project's plan is under review by the task force: its content cannot be edited for now. Nothing was saved.",
-    "error.planApproved": "The project's plan is approved: to change it, start a new revision of the plan. Nothing was saved.",
-    "error.ownerFixedByPlan": "The project is in its lead organisation's plan, so the lead organisation cannot change.",
-    "error.stale": "Someone else saved this project after you opened the form. Your changes were NOT saved and nothing was overwritten.",
+    "error.planOtherOrganisation":
+      "This plan belongs to another organisation: the project must be led by the plan's own organisation.",
+    "error.planLocked":
+      "The plan has been submitted or approved, so projects cannot be added. Start a new revision of the plan.",
+    "error.planSubmitted":
+      "The project's plan is under review by the task force: its content cannot be edited for now. Nothing was saved.",
+    "error.planApproved":
+      "The project's plan is approved: to change it, start a new revision of the plan. Nothing was saved.",
+    "error.ownerFixedByPlan":
+      "The project is in its lead organisation's plan, so the lead organisation cannot change.",
+    "error.stale":
+      "Someone else saved this project after you opened the form. Your changes were NOT saved and nothing was overwritten.",
     "error.versionMissing": "The data version is missing. Reload the page.",
     "error.phaseRequired": "Choose the new phase.",
     "error.reasonRequired": "Enter the reason for cancelling the project.",
@@ -491,8 +518,10 @@ export default defineMessages({
     "page.moneyLine": "Approved {approved}; disbursed {disbursed}",
     "page.domain": "Domain",
     "page.otherLanguage": "Vietnamese title",
-    "page.editLockedSubmitted": "Plan {plan} is under review by the task force: the project's content is locked. Phase changes and lessons learned can still be recorded.",
-    "page.editLockedApproved": "Plan {plan} is approved: to change the project's content, start a new revision of the plan. Phase changes and lessons learned can still be recorded.",
+    "page.editLockedSubmitted":
+      "Plan {plan} is under review by the task force: the project's content is locked. Phase changes and lessons learned can still be recorded.",
+    "page.editLockedApproved":
+      "Plan {plan} is approved: to change the project's content, start a new revision of the plan. Phase changes and lessons learned can still be recorded.",
     "page.actions": "Actions",
     "page.phaseHistory": "Phase history",
     "page.phaseHistoryCaption": "Phase changes of project {code}",
@@ -558,25 +587,32 @@ export default defineMessages({
     "phase.reason": "Reason",
     "phase.reasonHint": "Required when cancelling; worth writing for other changes too.",
     "phase.final": "The project is {phase}: there is no further phase.",
-    "phase.lessonHint": "To leave evaluation (scaling or operation), the project needs at least one lesson learned.",
+    "phase.lessonHint":
+      "To leave evaluation (scaling or operation), the project needs at least one lesson learned.",
     "phase.lessonLink": "Record a lesson learned",
-    "phase.anyPlanStatus": "A phase change is execution progress: it can be recorded even when the plan is submitted or approved.",
+    "phase.anyPlanStatus":
+      "A phase change is execution progress: it can be recorded even when the plan is submitted or approved.",
 
     "lesson.recordedOn": "Date",
     "lesson.bodyVi": "Lesson (Vietnamese)",
     "lesson.bodyEn": "Lesson (English, optional)",
-    "lesson.intro": "Lessons learned are shared with every organisation on the Pilots and rollout page and shown on every replication of this project.",
+    "lesson.intro":
+      "Lessons learned are shared with every organisation on the Pilots and rollout page and shown on every replication of this project.",
     "lesson.existing": "Lessons recorded",
 
-    "replicate.intro": "A replication is a new project in the Proposed phase, led by the organisation you choose and linked to the pilot. The scope is copied: titles, descriptions, domain, solution components, strategy nodes, hosting, personal-data handling and the app. Adapt it to your province after it is created.",
+    "replicate.intro":
+      "A replication is a new project in the Proposed phase, led by the organisation you choose and linked to the pilot. The scope is copied: titles, descriptions, domain, solution components, strategy nodes, hosting, personal-data handling and the app. Adapt it to your province after it is created.",
     "replicate.target": "Organisation leading the replication",
     "replicate.targetHint": "A province other than the pilot's.",
     "replicate.startDate": "Planned start date (optional)",
     "replicate.pilot": "The pilot",
-    "replicate.noTargets": "None of your organisations can take a replication of this project: a replication must be led by a province other than the pilot's.",
-    "replicate.notReplicable": "The project is {phase}: only projects in pilot, evaluation, scaling or operation can be replicated.",
+    "replicate.noTargets":
+      "None of your organisations can take a replication of this project: a replication must be led by a province other than the pilot's.",
+    "replicate.notReplicable":
+      "The project is {phase}: only projects in pilot, evaluation, scaling or operation can be replicated.",
 
-    "rollout.intro": "Every pilot (in pilot, in evaluation, or already replicated), its lessons learned and where it has been replicated, by today's province (former provinces count under their successor). This is shared knowledge of the programme: everyone can read it.",
+    "rollout.intro":
+      "Every pilot (in pilot, in evaluation, or already replicated), its lessons learned and where it has been replicated, by today's province (former provinces count under their successor). This is shared knowledge of the programme: everyone can read it.",
     "rollout.caption": "Pilots and their replications",
     "rollout.summaryLabel": "Summary",
     "rollout.summary.pilots": "Pilots",

@@ -14,7 +14,8 @@ export interface ProjectCodeParts {
 }
 
 export function formatProjectCode(abbr: string, year: number, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`project number must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`project number must be a positive integer, got ${n}`);
   return `${abbr}-${year}-${String(n).padStart(3, "0")}`;
 }
 

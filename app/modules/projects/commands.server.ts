@@ -34,7 +34,10 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The plan of the project is under review or approved: its content is frozen. */
 export class PlanLockedError extends Error {
-  constructor(readonly planCode: string, readonly status: string) {
+  constructor(
+    readonly planCode: string,
+    readonly status: string,
+  ) {
     super(`plan ${planCode} is ${status}: its projects cannot be edited`);
     this.name = "PlanLockedError";
   }
@@ -52,7 +55,8 @@ export function nextCodeFor(tx: Tx | Db, abbr: string, year: number): string {
 }
 
 function ownerAbbr(tx: Tx, organisationId: number): string {
-  const row = tx.get(sql`SELECT abbr FROM organisations WHERE id = ${organisationId}`) as { abbr: string } | undefined;
+  const row = tx.get(sql`SELECT abbr FROM organisations WHERE id = ${organisationId}`) as
+    { abbr: string } | undefined;
   if (!row) throw new Error(`organisation ${organisationId} not found`);
   return row.abbr;
 }
@@ -151,7 +155,13 @@ function insertProject(tx: Tx, s: ProjectSnapshot, o: InsertOptions): { id: numb
     .get();
   writeLinks(tx, id, s);
   tx.insert(projectPhaseChanges)
-    .values({ projectId: id, fromPhase: null, toPhase: "proposed", changedBy: o.createdBy, changedOn: o.asOf })
+    .values({
+      projectId: id,
+      fromPhase: null,
+      toPhase: "proposed",
+      changedBy: o.createdBy,
+      changedOn: o.asOf,
+    })
     .run();
   return { id, code };
 }
@@ -168,8 +178,7 @@ export function createProject(
     (tx) => {
       if (input.planId !== null) {
         const plan = tx.get(sql`SELECT code, status FROM plans WHERE id = ${input.planId}`) as
-          | { code: string; status: PlanStatus }
-          | undefined;
+          { code: string; status: PlanStatus } | undefined;
         if (!plan) throw new Error(`plan ${input.planId} not found`);
         if (!isPlanContentEditable(plan.status)) throw new PlanLockedError(plan.code, plan.status);
       }
@@ -216,7 +225,8 @@ export function updateProject(
       if (current.plan && !isPlanContentEditable(current.plan.status)) {
         throw new PlanLockedError(current.plan.code, current.plan.status);
       }
-      if (current.version !== expectedVersion) throw new StaleVersionError("project", projectId, expectedVersion);
+      if (current.version !== expectedVersion)
+        throw new StaleVersionError("project", projectId, expectedVersion);
       const next = snapshotFromInput(input);
       const diff = diffSnapshots(snapshotOf(current), next);
       if (diff.fields.length === 0) return { changed: [], version: current.version };
@@ -243,7 +253,8 @@ export function updateProject(
   );
 }
 
-export type PhaseChangeResult = { ok: true; phase: ProjectPhase } | { ok: false; problem: PhaseChangeProblem };
+export type PhaseChangeResult =
+  { ok: true; phase: ProjectPhase } | { ok: false; problem: PhaseChangeProblem };
 
 /**
  * Move a project to another phase (allowed whatever its plan's status: this
@@ -260,9 +271,9 @@ export function changePhase(
 ): PhaseChangeResult {
   return db.transaction(
     (tx) => {
-      const row = tx.get(sql`SELECT phase, version, organisation_id AS organisationId FROM projects WHERE id = ${projectId}`) as
-        | { phase: ProjectPhase; version: number; organisationId: number }
-        | undefined;
+      const row = tx.get(
+        sql`SELECT phase, version, organisation_id AS organisationId FROM projects WHERE id = ${projectId}`,
+      ) as { phase: ProjectPhase; version: number; organisationId: number } | undefined;
       if (!row) throw new Error(`project ${projectId} not found`);
       if (row.version !== expectedVersion) throw new StaleVersionError("project", projectId, expectedVersion);
       const reason = input.reason?.trim() || null;
@@ -312,9 +323,9 @@ export function changePhase(
 export function addLesson(db: Db, actor: Actor, projectId: number, input: LessonInput): { id: number } {
   return db.transaction(
     (tx) => {
-      const org = tx.get(sql`SELECT organisation_id AS organisationId FROM projects WHERE id = ${projectId}`) as
-        | { organisationId: number }
-        | undefined;
+      const org = tx.get(
+        sql`SELECT organisation_id AS organisationId FROM projects WHERE id = ${projectId}`,
+      ) as { organisationId: number } | undefined;
       if (!org) throw new Error(`project ${projectId} not found`);
       const values = {
         projectId,
@@ -357,8 +368,8 @@ export function replicaSnapshot(
   liveNodeIds: ReadonlySet<number>,
   startDate: string | null,
 ): ProjectSnapshot {
-  const nodes = [...(source.primaryNodeId ? [source.primaryNodeId] : []), ...source.otherNodeIds].filter((n) =>
-    liveNodeIds.has(n),
+  const nodes = [...(source.primaryNodeId ? [source.primaryNodeId] : []), ...source.otherNodeIds].filter(
+    (n) => liveNodeIds.has(n),
   );
   return {
     ...snapshotOf(source),
@@ -385,10 +396,14 @@ export function replicateProject(
 ): { id: number; code: string } {
   return db.transaction(
     (tx) => {
-      const phase = (tx.get(sql`SELECT phase FROM projects WHERE id = ${source.id}`) as { phase: ProjectPhase }).phase;
+      const phase = (
+        tx.get(sql`SELECT phase FROM projects WHERE id = ${source.id}`) as { phase: ProjectPhase }
+      ).phase;
       if (!isReplicable(phase)) throw new Error(`project ${source.code} is ${phase}: not replicable`);
       const live = new Set(
-        (tx.all(sql`SELECT id FROM strategy_nodes WHERE archived_at IS NULL`) as { id: number }[]).map((r) => r.id),
+        (tx.all(sql`SELECT id FROM strategy_nodes WHERE archived_at IS NULL`) as { id: number }[]).map(
+          (r) => r.id,
+        ),
       );
       const s = replicaSnapshot(source, target, live, startDate);
       const created = insertProject(tx, s, {

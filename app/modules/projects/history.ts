@@ -50,7 +50,8 @@ export interface HistoryLine {
   text: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const isPhase = (v: unknown): v is ProjectPhase =>
   typeof v === "string" && (PROJECT_PHASES as readonly string[]).includes(v);
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);

@@ -32,7 +32,9 @@ export function getOrgOption(db: Db, id: number): OrgOption | null {
 function orgOptions(db: Db, ids: readonly number[]): OrgOption[] {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  return prepared(db, `${ORG_SQL} WHERE id IN (${placeholders(unique.length)})`).all(...unique) as OrgOption[];
+  return prepared(db, `${ORG_SQL} WHERE id IN (${placeholders(unique.length)})`).all(
+    ...unique,
+  ) as OrgOption[];
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
@@ -40,9 +42,9 @@ const byName = (a: OrgOption, b: OrgOption) => collator.compare(a.searchName, b.
 
 /** Organisations in force on `asOf`, by name. */
 export function currentOrganisations(db: Db, asOf: string): OrgOption[] {
-  return (
-    prepared(db, `${ORG_SQL} WHERE valid_to IS NULL OR valid_to >= ?`).all(asOf) as OrgOption[]
-  ).sort(byName);
+  return (prepared(db, `${ORG_SQL} WHERE valid_to IS NULL OR valid_to >= ?`).all(asOf) as OrgOption[]).sort(
+    byName,
+  );
 }
 
 /** May the user make `org` the owner of a new project (in force, an owning kind, and theirs unless they act for any)? */
@@ -72,7 +74,6 @@ export function getPlanOption(db: Db, id: number): PlanOption | null {
   );
 }
 
-
 /** Values already on the project stay selectable even if they have ended or been archived since. */
 export interface KeepValues {
   organisationId?: number;
@@ -82,7 +83,12 @@ export interface KeepValues {
   nodeIds?: number[];
 }
 
-export function projectFormOptions(db: Db, user: Principal, asOf: string, keep: KeepValues = {}): ProjectFormOptions {
+export function projectFormOptions(
+  db: Db,
+  user: Principal,
+  asOf: string,
+  keep: KeepValues = {},
+): ProjectFormOptions {
   const current = currentOrganisations(db, asOf);
   const kept = orgOptions(db, [
     ...(keep.organisationId ? [keep.organisationId] : []),
@@ -185,8 +191,10 @@ export function checkReferences(
   );
   const keptNodes = new Set(existing.nodeIds ?? []);
   const nodeOk = (id: number) => nodes.has(id) && (!nodes.get(id) || keptNodes.has(id));
-  if (!nodeOk(input.primaryNodeId)) problems.push({ field: "primaryNodeId", message: "projects.error.nodeInvalid" });
-  if (!input.otherNodeIds.every(nodeOk)) problems.push({ field: "otherNodeIds", message: "projects.error.nodeInvalid" });
+  if (!nodeOk(input.primaryNodeId))
+    problems.push({ field: "primaryNodeId", message: "projects.error.nodeInvalid" });
+  if (!input.otherNodeIds.every(nodeOk))
+    problems.push({ field: "otherNodeIds", message: "projects.error.nodeInvalid" });
   if (input.cooperatorIds.length) {
     const coops = orgOptions(db, input.cooperatorIds);
     const keptCoops = new Set(existing.cooperatorIds ?? []);

@@ -220,24 +220,42 @@ export function ProjectForm({
             </p>
           ) : null}
           <Field id={fields.titleVi.id} label={t("projects.field.titleVi")} errors={fields.titleVi.errors}>
-            <input {...getInputProps(fields.titleVi, { type: "text" })} lang="vi" className={err("titleVi")} />
+            <input
+              {...getInputProps(fields.titleVi, { type: "text" })}
+              lang="vi"
+              className={err("titleVi")}
+            />
           </Field>
           <Field id={fields.titleEn.id} label={t("projects.field.titleEn")} errors={fields.titleEn.errors}>
-            <input {...getInputProps(fields.titleEn, { type: "text" })} lang="en" className={err("titleEn")} />
+            <input
+              {...getInputProps(fields.titleEn, { type: "text" })}
+              lang="en"
+              className={err("titleEn")}
+            />
           </Field>
           <Field
             id={fields.descriptionVi.id}
             label={t("projects.field.descriptionVi")}
             errors={fields.descriptionVi.errors}
           >
-            <textarea {...getTextareaProps(fields.descriptionVi)} rows={6} lang="vi" className={err("descriptionVi")} />
+            <textarea
+              {...getTextareaProps(fields.descriptionVi)}
+              rows={6}
+              lang="vi"
+              className={err("descriptionVi")}
+            />
           </Field>
           <Field
             id={fields.descriptionEn.id}
             label={t("projects.field.descriptionEn")}
             errors={fields.descriptionEn.errors}
           >
-            <textarea {...getTextareaProps(fields.descriptionEn)} rows={4} lang="en" className={err("descriptionEn")} />
+            <textarea
+              {...getTextareaProps(fields.descriptionEn)}
+              rows={4}
+              lang="en"
+              className={err("descriptionEn")}
+            />
           </Field>
           <Field id={fields.domain.id} label={t("projects.field.domain")} errors={fields.domain.errors}>
             <select {...getSelectProps(fields.domain)} className={err("domain")}>
@@ -269,19 +287,19 @@ export function ProjectForm({
             </select>
           </Field>
           <CheckboxGroup
-              field={fields.otherNodeIds}
-              legend={t("projects.field.otherNodeIds")}
-              hint={t("projects.hint.otherNodes")}
-              className="checkbox-group--scroll"
-              items={options.nodes.map((n) => ({
-                value: String(n.id),
-                label: (
-                  <span className={`node-depth-${Math.min(n.depth, 3)}`}>
-                    <span className="org-code">{n.code}</span> {localized(locale, n.titleVi, n.titleEn)}
-                  </span>
-                ),
-              }))}
-            />
+            field={fields.otherNodeIds}
+            legend={t("projects.field.otherNodeIds")}
+            hint={t("projects.hint.otherNodes")}
+            className="checkbox-group--scroll"
+            items={options.nodes.map((n) => ({
+              value: String(n.id),
+              label: (
+                <span className={`node-depth-${Math.min(n.depth, 3)}`}>
+                  <span className="org-code">{n.code}</span> {localized(locale, n.titleVi, n.titleEn)}
+                </span>
+              ),
+            }))}
+          />
         </fieldset>
 
         <fieldset>
@@ -297,7 +315,9 @@ export function ProjectForm({
               aria-describedby={`${fields.organisationId.id}-hint${fields.organisationId.errors ? ` ${fields.organisationId.id}-error` : ""}`}
               className={err("organisationId")}
             >
-              {options.leadOrganisations.length !== 1 ? <option value="">{t("projects.option.choose")}</option> : null}
+              {options.leadOrganisations.length !== 1 ? (
+                <option value="">{t("projects.option.choose")}</option>
+              ) : null}
               {orgGroups(options.leadOrganisations).map((g) => (
                 <optgroup key={g.kind} label={t(`enums.orgKind.${g.kind}`)}>
                   {g.items.map((o) => (
@@ -383,7 +403,11 @@ export function ProjectForm({
 
         <fieldset>
           <legend>{t("projects.legend.technology")}</legend>
-          <Field id={fields.hostingModel.id} label={t("projects.field.hostingModel")} errors={fields.hostingModel.errors}>
+          <Field
+            id={fields.hostingModel.id}
+            label={t("projects.field.hostingModel")}
+            errors={fields.hostingModel.errors}
+          >
             <select {...getSelectProps(fields.hostingModel)} className={err("hostingModel")}>
               <option value="">{t("projects.option.choose")}</option>
               {HOSTING_MODELS.map((h) => (
@@ -393,7 +417,11 @@ export function ProjectForm({
               ))}
             </select>
           </Field>
-          <Field id={fields.operatorType.id} label={t("projects.field.operatorType")} errors={fields.operatorType.errors}>
+          <Field
+            id={fields.operatorType.id}
+            label={t("projects.field.operatorType")}
+            errors={fields.operatorType.errors}
+          >
             <select {...getSelectProps(fields.operatorType)} className={err("operatorType")}>
               <option value="">{t("projects.option.choose")}</option>
               {OPERATOR_TYPES.map((o) => (
@@ -410,7 +438,10 @@ export function ProjectForm({
             errors={fields.operatorName.errors}
           >
             <input
-              {...getInputProps(fields.operatorName, { type: "text", ariaDescribedBy: `${fields.operatorName.id}-hint` })}
+              {...getInputProps(fields.operatorName, {
+                type: "text",
+                ariaDescribedBy: `${fields.operatorName.id}-hint`,
+              })}
               className={err("operatorName")}
             />
           </Field>
@@ -430,8 +461,15 @@ export function ProjectForm({
         <fieldset>
           <legend>{t("projects.legend.app")}</legend>
           <Checkbox field={fields.hasCitizenApp} label={t("projects.field.hasCitizenApp")} />
-          <Field id={fields.citizenAppName.id} label={t("projects.field.citizenAppName")} errors={fields.citizenAppName.errors}>
-            <input {...getInputProps(fields.citizenAppName, { type: "text" })} className={err("citizenAppName")} />
+          <Field
+            id={fields.citizenAppName.id}
+            label={t("projects.field.citizenAppName")}
+            errors={fields.citizenAppName.errors}
+          >
+            <input
+              {...getInputProps(fields.citizenAppName, { type: "text" })}
+              className={err("citizenAppName")}
+            />
           </Field>
           <CheckboxGroup
             field={fields.citizenAppPlatforms}
@@ -443,7 +481,11 @@ export function ProjectForm({
         <fieldset>
           <legend>{t("projects.legend.schedule")}</legend>
           <div className="form-row">
-            <Field id={fields.startDate.id} label={t("projects.field.startDate")} errors={fields.startDate.errors}>
+            <Field
+              id={fields.startDate.id}
+              label={t("projects.field.startDate")}
+              errors={fields.startDate.errors}
+            >
               <input {...getInputProps(fields.startDate, { type: "date" })} className={err("startDate")} />
             </Field>
             <Field id={fields.endDate.id} label={t("projects.field.endDate")} errors={fields.endDate.errors}>
@@ -457,7 +499,10 @@ export function ProjectForm({
             errors={fields.components.errors}
           >
             <input
-              {...getInputProps(fields.components, { type: "text", ariaDescribedBy: `${fields.components.id}-hint` })}
+              {...getInputProps(fields.components, {
+                type: "text",
+                ariaDescribedBy: `${fields.components.id}-hint`,
+              })}
               spellCheck={false}
               className={err("components")}
             />

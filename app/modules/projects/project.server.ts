@@ -155,7 +155,14 @@ export interface ProjectPage {
   city: OrgRef | null;
   cooperators: OrgRef[];
   nodes: NodeRef[];
-  plan: { id: number; code: string; titleVi: string; titleEn: string | null; status: PlanStatus; revision: number } | null;
+  plan: {
+    id: number;
+    code: string;
+    titleVi: string;
+    titleEn: string | null;
+    status: PlanStatus;
+    revision: number;
+  } | null;
   phaseHistory: PhaseChangeView[];
   lessons: LessonView[];
   source: (LinkedProject & { lessons: LessonView[] }) | null;
@@ -200,8 +207,11 @@ export function lessonsOf(db: Db, projectId: number): LessonView[] {
 }
 
 export function lessonCount(db: Db, projectId: number): number {
-  return (prepared(db, "SELECT COUNT(*) AS n FROM lessons_learned WHERE project_id = ?").get(projectId) as { n: number })
-    .n;
+  return (
+    prepared(db, "SELECT COUNT(*) AS n FROM lessons_learned WHERE project_id = ?").get(projectId) as {
+      n: number;
+    }
+  ).n;
 }
 
 const LINKED_SQL = `SELECT id, code, title_vi AS titleVi, title_en AS titleEn, phase,
@@ -255,7 +265,13 @@ export function getProjectPage(db: Db, project: ProjectRecord, asOf: string = to
         db,
         `SELECT id, code, title_vi AS titleVi, title_en AS titleEn, archived_at AS archivedAt
            FROM strategy_nodes WHERE id IN (${placeholders(nodeIds.length)})`,
-      ).all(...nodeIds) as { id: number; code: string; titleVi: string; titleEn: string | null; archivedAt: number | null }[])
+      ).all(...nodeIds) as {
+        id: number;
+        code: string;
+        titleVi: string;
+        titleEn: string | null;
+        archivedAt: number | null;
+      }[])
     : [];
   const nodeById = new Map(nodeRows.map((n) => [n.id, n]));
   const nodes: NodeRef[] = nodeIds
@@ -290,12 +306,15 @@ export function getProjectPage(db: Db, project: ProjectRecord, asOf: string = to
 
   let source: ProjectPage["source"] = null;
   if (project.replicatesProjectId !== null) {
-    const raw = prepared(db, `${LINKED_SQL} WHERE id = ?`).get(project.replicatesProjectId) as LinkedRaw | undefined;
+    const raw = prepared(db, `${LINKED_SQL} WHERE id = ?`).get(project.replicatesProjectId) as
+      LinkedRaw | undefined;
     if (raw) source = { ...linked(db, [raw], asOf)[0], lessons: lessonsOf(db, raw.id) };
   }
   const replications = linked(
     db,
-    prepared(db, `${LINKED_SQL} WHERE replicates_project_id = ? ORDER BY code`).all(project.id) as LinkedRaw[],
+    prepared(db, `${LINKED_SQL} WHERE replicates_project_id = ? ORDER BY code`).all(
+      project.id,
+    ) as LinkedRaw[],
     asOf,
   );
 
@@ -313,7 +332,10 @@ export function getProjectPage(db: Db, project: ProjectRecord, asOf: string = to
       `SELECT a.id, a.at, a.action, COALESCE(u.name, a.actor_label) AS actorName, a.before, a.after
          FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
         WHERE a.entity_type = 'project' AND a.entity_id = ? ORDER BY a.at DESC, a.id DESC`,
-    ).all(String(project.id)) as (Omit<HistoryEvent, "before" | "after"> & { before: string | null; after: string | null })[]
+    ).all(String(project.id)) as (Omit<HistoryEvent, "before" | "after"> & {
+      before: string | null;
+      after: string | null;
+    })[]
   ).map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
 
   const money = prepared(

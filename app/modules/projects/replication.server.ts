@@ -12,7 +12,8 @@ import type { ReplicationTarget } from "./commands.server";
 
 function provinceOf(db: Db, org: OrgOption, asOf: string): number | null {
   if (org.kind === "province") return successorIdOf(db, org.id, asOf) ?? org.id;
-  if (org.kind === "city" && org.parentId !== null) return successorIdOf(db, org.parentId, asOf) ?? org.parentId;
+  if (org.kind === "city" && org.parentId !== null)
+    return successorIdOf(db, org.parentId, asOf) ?? org.parentId;
   return null;
 }
 
@@ -31,7 +32,11 @@ export function resolveReplicationTarget(
   if (problem) return { ok: false, problem };
   return {
     ok: true,
-    target: { organisationId: target.id, provinceId: provinceId!, cityId: target.kind === "city" ? target.id : null },
+    target: {
+      organisationId: target.id,
+      provinceId: provinceId!,
+      cityId: target.kind === "city" ? target.id : null,
+    },
   };
 }
 
@@ -40,7 +45,12 @@ export function resolveReplicationTarget(
  * every current province; for a planner their own current province or
  * cities. The source's own province is left out.
  */
-export function replicationTargets(db: Db, user: Principal, source: ProjectRecord, asOf: string): OrgOption[] {
+export function replicationTargets(
+  db: Db,
+  user: Principal,
+  source: ProjectRecord,
+  asOf: string,
+): OrgOption[] {
   return currentOrganisations(db, asOf).filter((o) => {
     if (!TARGET_KINDS.includes(o.kind)) return false;
     if (!can(user, "create", "project", o.id)) return false;
@@ -49,4 +59,3 @@ export function replicationTargets(db: Db, user: Principal, source: ProjectRecor
     return resolveReplicationTarget(db, source, o, asOf).ok;
   });
 }
-

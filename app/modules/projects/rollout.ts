@@ -83,6 +83,10 @@ export function groupByCurrentProvince<T extends { provinceId: number | null }>(
   return [...groups.entries()]
     .map(([provinceId, list]) => ({ provinceId, items: list }))
     .sort((a, b) =>
-      a.provinceId === null ? 1 : b.provinceId === null ? -1 : collator.compare(nameOf(a.provinceId), nameOf(b.provinceId)),
+      a.provinceId === null
+        ? 1
+        : b.provinceId === null
+          ? -1
+          : collator.compare(nameOf(a.provinceId), nameOf(b.provinceId)),
     );
 }

@@ -4,13 +4,7 @@
  * keys of the `projects` namespace.
  */
 import { z } from "zod";
-import {
-  DOMAINS,
-  HOSTING_MODELS,
-  OPERATOR_TYPES,
-  PERSONAL_DATA_CATEGORIES,
-  PROJECT_PHASES,
-} from "#db/enums";
+import { DOMAINS, HOSTING_MODELS, OPERATOR_TYPES, PERSONAL_DATA_CATEGORIES, PROJECT_PHASES } from "#db/enums";
 
 export const APP_PLATFORMS = ["android", "ios", "web"] as const;
 export type AppPlatform = (typeof APP_PLATFORMS)[number];
@@ -33,7 +27,9 @@ export function parseComponents(text: string | undefined | null): string[] {
 function isIsoDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "1990-01-01" && v <= "2100-12-31";
+  return (
+    !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= "1990-01-01" && v <= "2100-12-31"
+  );
 }
 
 const isoDate = (message: string) => z.string().trim().refine(isIsoDate, message);
@@ -60,7 +56,10 @@ const ProjectFields = z.object({
   organisationId: id("projects.error.organisationRequired"),
   titleVi: required("projects.error.titleViRequired").max(300, "projects.error.titleTooLong"),
   titleEn: text(300, "projects.error.titleTooLong").optional(),
-  descriptionVi: required("projects.error.descriptionViRequired").max(8000, "projects.error.descriptionTooLong"),
+  descriptionVi: required("projects.error.descriptionViRequired").max(
+    8000,
+    "projects.error.descriptionTooLong",
+  ),
   descriptionEn: text(8000, "projects.error.descriptionTooLong").optional(),
   domain: choice(DOMAINS, "projects.error.domainRequired"),
   primaryNodeId: id("projects.error.primaryNodeRequired"),
@@ -80,11 +79,17 @@ const ProjectFields = z.object({
 const PersonalData = z
   .object({
     handlesPersonalData: z.boolean().default(false),
-    personalDataCategories: z.array(choice(PERSONAL_DATA_CATEGORIES, "projects.error.choiceInvalid")).default([]),
+    personalDataCategories: z
+      .array(choice(PERSONAL_DATA_CATEGORIES, "projects.error.choiceInvalid"))
+      .default([]),
   })
   .superRefine((v, ctx) => {
     if (v.handlesPersonalData && v.personalDataCategories.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["personalDataCategories"], message: "projects.error.categoriesRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["personalDataCategories"],
+        message: "projects.error.categoriesRequired",
+      });
     }
   });
 
@@ -100,7 +105,11 @@ const CitizenApp = z
       ctx.addIssue({ code: "custom", path: ["citizenAppName"], message: "projects.error.appNameRequired" });
     }
     if (v.hasCitizenApp && v.citizenAppPlatforms.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["citizenAppPlatforms"], message: "projects.error.platformsRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["citizenAppPlatforms"],
+        message: "projects.error.platformsRequired",
+      });
     }
   });
 
@@ -112,7 +121,11 @@ const Operator = z
   })
   .superRefine((v, ctx) => {
     if (v.operatorType !== "government_agency" && !v.operatorName) {
-      ctx.addIssue({ code: "custom", path: ["operatorName"], message: "projects.error.operatorNameRequired" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["operatorName"],
+        message: "projects.error.operatorNameRequired",
+      });
     }
   });
 
@@ -158,25 +171,27 @@ export const ProjectFormSchema = ProjectFields.and(PersonalData)
   .and(Place)
   .and(Components)
   .transform((v) => ({
-  ...v,
-  titleEn: v.titleEn || null,
-  descriptionEn: v.descriptionEn || null,
-  otherNodeIds: [...new Set(v.otherNodeIds)].filter((n) => n !== v.primaryNodeId),
-  cooperatorIds: [...new Set(v.cooperatorIds)].filter((n) => n !== v.organisationId).sort((a, b) => a - b),
-  provinceId: v.provinceId ?? null,
-  cityId: v.cityId ?? null,
-  // Unticking "handles personal data" or "citizen-facing app" clears what hangs on it.
-  personalDataCategories: v.handlesPersonalData
-    ? PERSONAL_DATA_CATEGORIES.filter((c) => v.personalDataCategories.includes(c))
-    : [],
-  operatorName: v.operatorName || null,
-  citizenAppName: v.hasCitizenApp ? (v.citizenAppName ?? null) : null,
-  citizenAppPlatforms: v.hasCitizenApp ? APP_PLATFORMS.filter((p) => v.citizenAppPlatforms.includes(p)) : [],
-  startDate: v.startDate ?? null,
-  endDate: v.endDate ?? null,
-  components: parseComponents(v.components),
-  planId: v.planId ?? null,
-}));
+    ...v,
+    titleEn: v.titleEn || null,
+    descriptionEn: v.descriptionEn || null,
+    otherNodeIds: [...new Set(v.otherNodeIds)].filter((n) => n !== v.primaryNodeId),
+    cooperatorIds: [...new Set(v.cooperatorIds)].filter((n) => n !== v.organisationId).sort((a, b) => a - b),
+    provinceId: v.provinceId ?? null,
+    cityId: v.cityId ?? null,
+    // Unticking "handles personal data" or "citizen-facing app" clears what hangs on it.
+    personalDataCategories: v.handlesPersonalData
+      ? PERSONAL_DATA_CATEGORIES.filter((c) => v.personalDataCategories.includes(c))
+      : [],
+    operatorName: v.operatorName || null,
+    citizenAppName: v.hasCitizenApp ? (v.citizenAppName ?? null) : null,
+    citizenAppPlatforms: v.hasCitizenApp
+      ? APP_PLATFORMS.filter((p) => v.citizenAppPlatforms.includes(p))
+      : [],
+    startDate: v.startDate ?? null,
+    endDate: v.endDate ?? null,
+    components: parseComponents(v.components),
+    planId: v.planId ?? null,
+  }));
 
 export type ProjectFormInput = z.input<typeof ProjectFormSchema>;
 export type ProjectInput = z.output<typeof ProjectFormSchema>;
@@ -242,7 +257,8 @@ export function projectFormValues(
   },
   extra: { version?: number; planId?: number | null } = {},
 ): ProjectFormValues {
-  const str = (v: number | string | null | undefined) => (v === null || v === undefined ? undefined : String(v));
+  const str = (v: number | string | null | undefined) =>
+    v === null || v === undefined ? undefined : String(v);
   return {
     version: str(extra.version),
     planId: str(extra.planId),
