@@ -121,9 +121,7 @@ export default function ProjectRegister() {
   const shown = new Set<RegisterColumn>(data.columns);
 
   const columns = useMemo(() => {
-    // Accessor columns carry different value types (as in DataTable's own props).
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const all: Record<RegisterColumn, ColumnDef<ProjectRegisterRow, any>> = {
+    const all: Record<RegisterColumn, ColumnDef<ProjectRegisterRow, unknown>> = {
       code: col.accessor("code", {
         id: "code",
         header: () => t("register.col.code"),
