@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --scale 10 --seed 1 --calls 200 --warmup 20 --rebuild]
  *
- * Times the organisation register and home page loaders on a demo database
+ * Times the organisation register, home, strategy tree and project register loaders on a demo database
  * (built once with the seed generator and cached in bench/.data/), next to
  * the bare SQL statements those loaders run, executed directly through
  * better-sqlite3. National aggregates are memoised until the next write, so
@@ -27,6 +27,10 @@ import { clampPage, limitOffset } from "~/modules/table/params";
 import { todayIso } from "~/utils/today";
 import { loader as homeLoader } from "~/routes/_index";
 import { loader as registerLoader } from "~/routes/organisations._index";
+import { loader as strategyLoader } from "~/routes/strategy";
+import { STRATEGY_ROLLUP_SQL } from "~/modules/strategy/rollup.server";
+import { STRATEGY_NODES_SQL } from "~/modules/strategy/tree.server";
+import { projectRegisterCases } from "./register";
 
 interface Options {
   scale: number;
@@ -199,6 +203,9 @@ async function main(): Promise<void> {
       ...getCurrentUser(new Request(base, { headers: { Cookie: planner } }), db)!.ownOrganisationIds,
     ]);
 
+    const rollupStmt = c.prepare(STRATEGY_ROLLUP_SQL);
+    const nodesStmt = c.prepare(STRATEGY_NODES_SQL);
+
     const cases: Case[] = [
       registerCase("/organisations (default)", ""),
       registerCase(
@@ -221,6 +228,16 @@ async function main(): Promise<void> {
         },
         statements: 2,
       },
+      {
+        name: "/strategy (tree + roll-ups)",
+        loader: callLoader(strategyLoader, `${base}/strategy`, coordinator),
+        sql: () => {
+          rollupStmt.all();
+          nodesStmt.all();
+        },
+        statements: 2,
+      },
+      ...projectRegisterCases(db, base, { all: coordinator, planner }),
     ];
 
     console.log(
