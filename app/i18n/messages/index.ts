@@ -13,5 +13,6 @@ import admin from "./admin";
 import register from "./register";
 import projects from "./projects";
 import plans from "./plans";
+import money from "./money";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money };
