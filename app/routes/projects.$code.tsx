@@ -5,6 +5,8 @@ import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from "#db/enums";
 import { can, requirePermission, requireUser } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { localeFromRequest } from "~/i18n/locales";
+import { projectMoneySummary } from "~/modules/finance/figures.server";
+import { ProjectMoneySection } from "~/modules/finance/ui";
 import { useT } from "~/i18n/useT";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { describeHistory } from "~/modules/projects/history";
@@ -48,6 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editLock: project.plan && !isPlanContentEditable(project.plan.status) ? project.plan.status : null,
     canChangePhase: canUpdate && allowedNextPhases(project.phase).length > 0,
     canReplicate: replicable && replicationTargets(db, user, project, asOf).length > 0,
+    // Money and time (approved … progress, overdue, S-curve), computed in SQL.
+    moneyAndTime: can(user, "read", "budget", project.organisationId)
+      ? projectMoneySummary(db, project.id, asOf)
+      : null,
     // Linked projects of other organisations are listed, but only linked when the user may open them.
     readable: Object.fromEntries(
       [...(page.source ? [page.source] : []), ...page.replications].map((p) => [
@@ -332,6 +338,10 @@ export default function ProjectPage() {
           </dd>
         </dl>
       </section>
+
+      {d.moneyAndTime ? (
+        <ProjectMoneySection code={p.code} figures={d.moneyAndTime.figures} curve={d.moneyAndTime.curve} />
+      ) : null}
 
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t("projects.page.description")}</h2>

@@ -14,5 +14,6 @@ import register from "./register";
 import projects from "./projects";
 import plans from "./plans";
 import money from "./money";
+import finance from "./finance";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, finance };
