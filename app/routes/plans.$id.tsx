@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "#db/client.server";
 import type { PlanStatus } from "#db/enums";
-import { forbidden, notFound, requirePermission, requireUser } from "~/auth/guard.server";
+import { can, forbidden, notFound, requirePermission, requireUser } from "~/auth/guard.server";
 import { Field } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/i18n/i18n";
@@ -24,6 +24,8 @@ import {
   submitPlan,
   type PlanActor,
 } from "~/modules/plans/commands.server";
+import { planFigures } from "~/modules/finance/figures.server";
+import { PlanMoneySection } from "~/modules/finance/ui";
 import { parseDone, parsePlanId, type DoneNotice } from "~/modules/plans/params";
 import { planAbilities } from "~/modules/plans/policy";
 import {
@@ -46,6 +48,7 @@ import {
 import { submitProblems, type SubmitProblem } from "~/modules/plans/workflow";
 import { titleWith } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
+import { todayIso } from "~/utils/today";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleWith(matches, data ? `${data.plan.code} · ${data.title}` : null, "plans.detail.title");
@@ -76,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? submitProblems({ ...plan, projectCount: projects.length }).filter((p) => p !== "status")
       : [],
     done: parseDone(new URL(request.url).searchParams.get("done")),
+    // Money and time of the plan and each of its projects, computed in SQL.
+    money: can(user, "read", "budget", plan.organisationId) ? planFigures(db, plan.id, todayIso()) : null,
   };
 }
 
@@ -727,6 +732,9 @@ export default function PlanPage() {
       <WorkflowPanel data={data} actionData={actionData} />
       <CommentsSection data={data} actionData={actionData} />
       <ProjectsSection data={data} />
+      {data.money ? (
+        <PlanMoneySection planCode={data.plan.code} totals={data.money.totals} projects={data.money.projects} />
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@
  * Money-and-time UI shared by the project page and the plan page: the
  * project's sub-navigation to its execution pages and the figures list.
  */
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { SCurve } from "~/components/s-curve";
 import { useT } from "~/i18n/useT";
 import type { CurvePoint, MoneyFigures } from "./figures";
@@ -88,6 +88,83 @@ export function ProjectMoneySection({
         </dd>
       </dl>
       <SCurve points={curve} tableId="s-curve-table" />
+    </section>
+  );
+}
+
+/** The plan page's money section: the plan's total and each project's approved, disbursed, rate and progress. */
+export function PlanMoneySection({
+  planCode,
+  totals,
+  projects,
+}: {
+  planCode: string;
+  totals: MoneyFigures;
+  projects: (MoneyFigures & { code: string; titleVi: string; titleEn: string | null })[];
+}) {
+  const { t, locale, moneyExact } = useT();
+  const row = (f: MoneyFigures) => (
+    <>
+      <td className="num">{moneyExact(f.approved)}</td>
+      <td className="num">{moneyExact(f.disbursed)}</td>
+      <td className="num">
+        <Ratio value={f.disbursementRate} missing={t("finance.fig.noApproved")} />
+      </td>
+      <td className="num">
+        <Ratio value={f.progress} missing={t("finance.fig.noMilestones")} />
+      </td>
+    </>
+  );
+  return (
+    <section aria-labelledby="plan-money-title" id="money" data-testid="plan-money">
+      <h2 id="plan-money-title">{t("finance.plan.title")}</h2>
+      {projects.length === 0 ? (
+        <p className="muted">{t("finance.plan.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table data-table--compact" data-testid="plan-money-table">
+            <caption>{t("finance.plan.caption", { code: planCode })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("finance.plan.project")}</th>
+                <th scope="col" className="num">
+                  {t("finance.fig.approved")}
+                </th>
+                <th scope="col" className="num">
+                  {t("finance.fig.disbursed")}
+                </th>
+                <th scope="col" className="num">
+                  {t("finance.fig.rate")}
+                </th>
+                <th scope="col" className="num">
+                  {t("finance.fig.progress")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.code} data-code={p.code}>
+                  <th scope="row">
+                    <Link to={`/projects/${encodeURIComponent(p.code)}`} className="org-code">
+                      {p.code}
+                    </Link>{" "}
+                    <span lang={locale === "en" && !p.titleEn ? "vi" : undefined}>
+                      {locale === "en" && p.titleEn ? p.titleEn : p.titleVi}
+                    </span>
+                  </th>
+                  {row(p)}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="plan-money-total">
+                <th scope="row">{t("finance.plan.total")}</th>
+                {row(totals)}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
     </section>
   );
 }
