@@ -18,7 +18,12 @@ describe("ganttLayout", () => {
     const l = ganttLayout([row()], opts);
     expect(l.from).toBe("2026-01-01");
     expect(l.to).toBe("2026-12-31");
-    expect(l.ticks.map((t) => `${t.kind}:${t.label}`)).toEqual(["year:2026", "quarter:Q2", "quarter:Q3", "quarter:Q4"]);
+    expect(l.ticks.map((t) => `${t.kind}:${t.label}`)).toEqual([
+      "year:2026",
+      "quarter:Q2",
+      "quarter:Q3",
+      "quarter:Q4",
+    ]);
     expect(l.ticks[0].x).toBe(200);
     // Chart width = 1000 − 200 − 10 = 790; July 1 is day 181 of 365.
     expect(l.ticks.find((t) => t.label === "Q3")!.x).toBeCloseTo(200 + (181 / 365) * 790, 0);
@@ -72,7 +77,13 @@ describe("ganttLayout", () => {
 
   it("draws no bar for a project without dates, but still places its milestones", () => {
     const l = ganttLayout(
-      [row({ start: null, end: null, milestones: [{ id: 1, name: "a", dueDate: "2026-05-01", doneDate: null }] })],
+      [
+        row({
+          start: null,
+          end: null,
+          milestones: [{ id: 1, name: "a", dueDate: "2026-05-01", doneDate: null }],
+        }),
+      ],
       opts,
     );
     expect(l.rows[0].bar).toBeNull();
@@ -95,7 +106,10 @@ describe("ganttLayout", () => {
   });
 
   it("stacks rows one under another", () => {
-    const l = ganttLayout([row({ key: "a" }), row({ key: "b" }), row({ key: "c" })], { ...opts, rowHeight: 30 });
+    const l = ganttLayout([row({ key: "a" }), row({ key: "b" }), row({ key: "c" })], {
+      ...opts,
+      rowHeight: 30,
+    });
     expect(l.rows.map((r) => r.y)).toEqual([40, 70, 100]);
     expect(l.height).toBe(40 + 3 * 30 + 24);
   });

@@ -24,9 +24,13 @@ describe("physicalProgress", () => {
   it("stays within 0..1 for any weights (property)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ weight: fc.integer({ min: 1, max: 1000 }), done: fc.boolean() }), { minLength: 1 }),
+        fc.array(fc.record({ weight: fc.integer({ min: 1, max: 1000 }), done: fc.boolean() }), {
+          minLength: 1,
+        }),
         (ms) => {
-          const p = physicalProgress(ms.map((m) => ({ weight: m.weight, doneDate: m.done ? "2026-01-01" : null })));
+          const p = physicalProgress(
+            ms.map((m) => ({ weight: m.weight, doneDate: m.done ? "2026-01-01" : null })),
+          );
           expect(p.ratio).toBeGreaterThanOrEqual(0);
           expect(p.ratio).toBeLessThanOrEqual(1);
           expect(p.doneWeight).toBe(ms.filter((m) => m.done).reduce((s, m) => s + m.weight, 0));
@@ -104,7 +108,12 @@ describe("milestone schema", () => {
 });
 
 describe("parseBatch", () => {
-  const row = (nameVi: string, dueDate: string, weight: string, evidence = "") => ({ nameVi, dueDate, weight, evidence });
+  const row = (nameVi: string, dueDate: string, weight: string, evidence = "") => ({
+    nameVi,
+    dueDate,
+    weight,
+    evidence,
+  });
   it("skips blank rows and keeps the row index of each error", () => {
     const p = parseBatch([row("A", "2026-12-01", "1"), row("", "", ""), row("", "2026-13-01", "x")]);
     expect(p.valid.map((v) => v.index)).toEqual([0]);
@@ -121,6 +130,8 @@ describe("parseBatch", () => {
     expect(parseBatch([row("", "", "")]).formErrors).toEqual(["milestones.error.batchEmpty"]);
   });
   it("requires a weight", () => {
-    expect(parseBatch([row("A", "2026-12-01", "")]).errors).toEqual({ 0: { weight: "milestones.error.weightRequired" } });
+    expect(parseBatch([row("A", "2026-12-01", "")]).errors).toEqual({
+      0: { weight: "milestones.error.weightRequired" },
+    });
   });
 });
