@@ -31,6 +31,8 @@ import { loader as strategyLoader } from "~/routes/strategy";
 import { STRATEGY_ROLLUP_SQL } from "~/modules/strategy/rollup.server";
 import { STRATEGY_NODES_SQL } from "~/modules/strategy/tree.server";
 import { projectRegisterCases } from "./register";
+import { planGanttCases } from "./gantt";
+import { financeCases } from "./finance";
 
 interface Options {
   scale: number;
@@ -238,6 +240,8 @@ async function main(): Promise<void> {
         statements: 2,
       },
       ...projectRegisterCases(db, base, { all: coordinator, planner }),
+      ...planGanttCases(db, base, coordinator),
+      ...financeCases(db, base, coordinator),
     ];
 
     console.log(
