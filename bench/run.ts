@@ -32,6 +32,7 @@ import { STRATEGY_ROLLUP_SQL } from "~/modules/strategy/rollup.server";
 import { STRATEGY_NODES_SQL } from "~/modules/strategy/tree.server";
 import { projectRegisterCases } from "./register";
 import { planGanttCases } from "./gantt";
+import { financeCases } from "./finance";
 
 interface Options {
   scale: number;
@@ -240,6 +241,7 @@ async function main(): Promise<void> {
       },
       ...projectRegisterCases(db, base, { all: coordinator, planner }),
       ...planGanttCases(db, base, coordinator),
+      ...financeCases(db, base, coordinator),
     ];
 
     console.log(
