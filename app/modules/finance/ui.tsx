@@ -61,15 +61,20 @@ export function ProjectMoneySection({
       <h2 id="money-time-heading">{t("finance.section.title")}</h2>
       <ProjectMoneyNav code={code} />
       <p className="hint">{t("finance.section.intro")}</p>
-      <dl className="summary" data-testid="money-figures">
+      <dl
+        className="summary"
+        data-testid="money-figures"
+        data-weight-done={figures.weightDone}
+        data-weight-total={figures.weightTotal}
+      >
         <dt>{t("finance.fig.approved")}</dt>
-        <dd data-testid="fig-approved">{moneyExact(figures.approved)}</dd>
+        <dd data-testid="fig-approved" data-value={figures.approved}>{moneyExact(figures.approved)}</dd>
         <dt>{t("finance.fig.committed")}</dt>
-        <dd data-testid="fig-committed">{moneyExact(figures.committed)}</dd>
+        <dd data-testid="fig-committed" data-value={figures.committed}>{moneyExact(figures.committed)}</dd>
         <dt>{t("finance.fig.disbursed")}</dt>
-        <dd data-testid="fig-disbursed">{moneyExact(figures.disbursed)}</dd>
+        <dd data-testid="fig-disbursed" data-value={figures.disbursed}>{moneyExact(figures.disbursed)}</dd>
         <dt>{t("finance.fig.spent")}</dt>
-        <dd data-testid="fig-spent">{moneyExact(figures.spent)}</dd>
+        <dd data-testid="fig-spent" data-value={figures.spent}>{moneyExact(figures.spent)}</dd>
         <dt>{t("finance.fig.rate")}</dt>
         <dd data-testid="fig-rate">
           <Ratio value={figures.disbursementRate} missing={t("finance.fig.noApproved")} />
