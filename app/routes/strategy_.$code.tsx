@@ -18,6 +18,7 @@ import { getNodeView, listNodeProjects, type NodeProjectRow } from "~/modules/st
 import { parseNodeProjectQuery } from "~/modules/strategy/projects";
 import { actorOf, refusalOf, requireNodeDetail } from "~/modules/strategy/route.server";
 import { NodeCommandSchema } from "~/modules/strategy/schemas";
+import { targetRollups } from "~/modules/strategy/targets-rollup.server";
 import { ArchivedTag, Notice, RollupLine } from "~/modules/strategy/ui";
 import { withParams } from "~/modules/table/params";
 import { localized } from "~/utils/localized";
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const count = Number(url.searchParams.get("count"));
   return {
     ...view,
+    targetRollups: targetRollups(db, view.node.id),
     title: localized(locale, view.node.titleVi, view.node.titleEn),
     projects: {
       ...projects,
@@ -417,6 +419,69 @@ function TargetsSection() {
   );
 }
 
+/** Project indicators rolled up to each target of the node (see targets-rollup.server.ts). */
+function TargetRollupSection() {
+  const { targets, targetRollups } = useLoaderData<typeof loader>();
+  const { t, locale, num } = useT();
+  if (targets.length === 0) return null;
+  const value = (v: number | null) => (v === null ? t("common.common.none") : num(v, 2));
+  const byId = new Map(targets.map((x) => [x.id, x]));
+  return (
+    <section aria-labelledby="target-rollup-title">
+      <h2 id="target-rollup-title">{t("indicators.rollup.title")}</h2>
+      <p className="muted">{t("indicators.rollup.intro")}</p>
+      <div className="table-wrap">
+        <table className="data-table" data-testid="target-rollup-table">
+          <caption>{t("indicators.rollup.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("indicators.rollup.target")}</th>
+              <th scope="col">{t("indicators.rollup.aggregation")}</th>
+              <th scope="col" className="num">
+                {t("indicators.rollup.actual")}
+              </th>
+              <th scope="col" className="num">
+                {t("indicators.rollup.indicatorTargets")}
+              </th>
+              <th scope="col" className="num">
+                {t("indicators.rollup.nodeTarget")}
+              </th>
+              <th scope="col" className="num">
+                {t("indicators.rollup.projects")}
+              </th>
+              <th scope="col" className="num">
+                {t("indicators.rollup.indicators")}
+              </th>
+              <th scope="col">{t("indicators.rollup.latestPeriod")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {targetRollups.map((r) => {
+              const target = byId.get(r.targetId);
+              return (
+                <tr key={r.targetId} data-target-id={r.targetId}>
+                  <th scope="row">
+                    {target ? localized(locale, target.nameVi, target.nameEn) : r.targetId} ({r.unit})
+                  </th>
+                  <td>{t(`indicators.rollup.agg.${r.aggregation}`)}</td>
+                  <td className="num">{value(r.actual)}</td>
+                  <td className="num">{value(r.indicatorTargets)}</td>
+                  <td className="num">{value(target?.target ?? null)}</td>
+                  <td className="num">{num(r.projects)}</td>
+                  <td className="num">
+                    {num(r.reporting)} / {num(r.indicators)}
+                  </td>
+                  <td>{r.latestPeriod ?? t("common.common.none")}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 function ChildrenSection() {
   const { children, canUpdate, node } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
@@ -598,6 +663,7 @@ export default function StrategyNodePage() {
 
       <RollupSection />
       <TargetsSection />
+      <TargetRollupSection />
       <ChildrenSection />
       <section aria-labelledby="projects-title" id="projects-section">
         <h2 id="projects-title">{t("strategy.node.projects.title")}</h2>

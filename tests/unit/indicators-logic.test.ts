@@ -7,14 +7,21 @@ import { aggregationOf, normaliseUnit, sameUnit } from "~/modules/indicators/uni
 
 describe("parsePeriod", () => {
   it("parses years and quarters with their bounds", () => {
-    expect(parsePeriod("2025")).toEqual({ ok: true, period: { label: "2025", start: "2025-01-01", end: "2025-12-31" } });
+    expect(parsePeriod("2025")).toEqual({
+      ok: true,
+      period: { label: "2025", start: "2025-01-01", end: "2025-12-31" },
+    });
     expect(parsePeriod("2025-Q1")).toEqual({
       ok: true,
       period: { label: "2025-Q1", start: "2025-01-01", end: "2025-03-31" },
     });
-    expect(parsePeriod(" 2026-q3 ")).toMatchObject({ period: { label: "2026-Q3", start: "2026-07-01", end: "2026-09-30" } });
+    expect(parsePeriod(" 2026-q3 ")).toMatchObject({
+      period: { label: "2026-Q3", start: "2026-07-01", end: "2026-09-30" },
+    });
     expect(parsePeriod("2024 Q2")).toMatchObject({ period: { label: "2024-Q2", end: "2024-06-30" } });
-    expect(parsePeriod("Q4/2024")).toMatchObject({ period: { label: "2024-Q4", start: "2024-10-01", end: "2024-12-31" } });
+    expect(parsePeriod("Q4/2024")).toMatchObject({
+      period: { label: "2024-Q4", start: "2024-10-01", end: "2024-12-31" },
+    });
   });
   it("refuses what is not a year or a quarter", () => {
     expect(parsePeriod("")).toEqual({ ok: false, error: "indicators.error.periodRequired" });
@@ -31,7 +38,9 @@ describe("parsePeriod", () => {
         const qs = [1, 2, 3, 4].map((q) => parsePeriod(`${y}-Q${q}`));
         if (!year.ok || qs.some((q) => !q.ok)) return false;
         const p = qs.map((q) => (q.ok ? q.period : null)!);
-        return p[0].start === year.period.start && p[3].end === year.period.end && p.every((x) => x.start < x.end);
+        return (
+          p[0].start === year.period.start && p[3].end === year.period.end && p.every((x) => x.start < x.end)
+        );
       }),
     );
   });
@@ -61,12 +70,15 @@ describe("parseDecimal", () => {
     expect(parseDecimal("   ", "en")).toEqual({ ok: false, error: "indicators.error.numberRequired" });
     for (const bad of ["abc", "1,2,3", "12,", ",5", "1..2", "12a", "1.23.4,5", "--1", "1e5", "12.34.567"])
       expect(parseDecimal(bad, "vi").ok, bad).toBe(false);
-    for (const bad of ["abc", "1.2.3", "12.", ".5", "1,23", "1e5"]) expect(parseDecimal(bad, "en").ok, bad).toBe(false);
+    for (const bad of ["abc", "1.2.3", "12.", ".5", "1,23", "1e5"])
+      expect(parseDecimal(bad, "en").ok, bad).toBe(false);
   });
   it("round-trips what decimalInput writes, in both locales", () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((v) => !String(v).includes("e")),
+        fc
+          .double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true })
+          .filter((v) => !String(v).includes("e")),
         fc.constantFrom("vi" as const, "en" as const),
         (v, locale) => {
           const r = parseDecimal(decimalInput(v, locale), locale);
@@ -79,14 +91,26 @@ describe("parseDecimal", () => {
 
 describe("progressOf", () => {
   it("measures the share of the planned change achieved on an increasing target", () => {
-    expect(progressOf(20, 50, 80)).toEqual({ kind: "ratio", direction: "increase", ratio: 0.5, achieved: false, regressed: false });
+    expect(progressOf(20, 50, 80)).toEqual({
+      kind: "ratio",
+      direction: "increase",
+      ratio: 0.5,
+      achieved: false,
+      regressed: false,
+    });
     expect(progressOf(20, 80, 80)).toMatchObject({ ratio: 1, achieved: true });
     expect(progressOf(20, 90, 80)).toMatchObject({ achieved: true });
     expect(progressOf(20, 10, 80)).toMatchObject({ regressed: true });
   });
   it("handles decreasing targets (fewer accidents)", () => {
     // 120 accidents a year down to 60: 90 is half way.
-    expect(progressOf(120, 90, 60)).toEqual({ kind: "ratio", direction: "decrease", ratio: 0.5, achieved: false, regressed: false });
+    expect(progressOf(120, 90, 60)).toEqual({
+      kind: "ratio",
+      direction: "decrease",
+      ratio: 0.5,
+      achieved: false,
+      regressed: false,
+    });
     expect(progressOf(120, 55, 60)).toMatchObject({ achieved: true, direction: "decrease" });
     expect(progressOf(120, 130, 60)).toMatchObject({ regressed: true });
     expect(directionOf(120, 60)).toBe("decrease");
@@ -118,7 +142,8 @@ describe("units", () => {
     expect(sameUnit("%", "điểm")).toBe(false);
   });
   it("adds up counts and averages shares, rates and scores", () => {
-    for (const u of ["hệ thống", "nút giao", "trạm", "vụ", "systems", "camera"]) expect(aggregationOf(u), u).toBe("sum");
+    for (const u of ["hệ thống", "nút giao", "trạm", "vụ", "systems", "camera"])
+      expect(aggregationOf(u), u).toBe("sum");
     for (const u of ["%", "phần trăm", "vụ/năm", "phút trung bình", "điểm", "score", "accidents per 100,000"])
       expect(aggregationOf(u), u).toBe("mean");
   });

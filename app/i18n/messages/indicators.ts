@@ -2,10 +2,11 @@ import { defineMessages } from "../define";
 
 export default defineMessages({
   vi: {
-    "title": "Chỉ số — {code}",
-    "intro": "Chỉ số đo kết quả của dự án: giá trị cơ sở, mục tiêu và giá trị thực tế theo kỳ (năm hoặc quý). Một chỉ số có thể đóng góp vào mục tiêu của nút chiến lược mà dự án gắn với, nếu cùng đơn vị đo.",
-    "readOnly": "Bạn chỉ có quyền xem các chỉ số của dự án này.",
-    "empty": "Dự án chưa có chỉ số nào.",
+    title: "Chỉ số — {code}",
+    intro:
+      "Chỉ số đo kết quả của dự án: giá trị cơ sở, mục tiêu và giá trị thực tế theo kỳ (năm hoặc quý). Một chỉ số có thể đóng góp vào mục tiêu của nút chiến lược mà dự án gắn với, nếu cùng đơn vị đo.",
+    readOnly: "Bạn chỉ có quyền xem các chỉ số của dự án này.",
+    empty: "Dự án chưa có chỉ số nào.",
     "list.title": "Các chỉ số",
     "col.period": "Kỳ",
     "col.periodStart": "Từ ngày",
@@ -51,7 +52,8 @@ export default defineMessages({
     "form.nameVi": "Tên (tiếng Việt)",
     "form.nameEn": "Tên (tiếng Anh, không bắt buộc)",
     "form.unit": "Đơn vị đo",
-    "form.unitHint": "Ví dụ: %, hệ thống, nút giao, vụ. Muốn đóng góp vào mục tiêu chiến lược thì phải cùng đơn vị với mục tiêu.",
+    "form.unitHint":
+      "Ví dụ: %, hệ thống, nút giao, vụ. Muốn đóng góp vào mục tiêu chiến lược thì phải cùng đơn vị với mục tiêu.",
     "form.baselineGroup": "Giá trị cơ sở",
     "form.targetGroup": "Mục tiêu",
     "form.baseline": "Giá trị cơ sở",
@@ -76,7 +78,8 @@ export default defineMessages({
     "done.removed": "Đã xóa chỉ số.",
     "done.removedWithValues": "Đã xóa chỉ số cùng {count} giá trị (vẫn lưu trong nhật ký kiểm toán).",
     "done.value": "Đã ghi giá trị kỳ {period}.",
-    "done.replaced": "Đã thay giá trị kỳ {period}: {from} → {to}. Giá trị cũ vẫn lưu trong nhật ký kiểm toán.",
+    "done.replaced":
+      "Đã thay giá trị kỳ {period}: {from} → {to}. Giá trị cũ vẫn lưu trong nhật ký kiểm toán.",
     "done.valueRemoved": "Đã xóa giá trị kỳ {period}.",
     "error.nameViRequired": "Nhập tên chỉ số bằng tiếng Việt",
     "error.unitRequired": "Nhập đơn vị đo",
@@ -93,7 +96,8 @@ export default defineMessages({
     "error.periodFormat": "Kỳ phải là một năm (2025) hoặc một quý (2025-Q3)",
     "error.periodRange": "Năm của kỳ phải từ 1990 đến 2100",
     "error.periodTaken": "Kỳ {period} đã có giá trị {value}. Đánh dấu “Thay giá trị đã ghi” để thay.",
-    "error.unitMismatch": "Đơn vị “{unit}” khác đơn vị “{targetUnit}” của mục tiêu chiến lược. Đổi đơn vị hoặc chọn mục tiêu khác.",
+    "error.unitMismatch":
+      "Đơn vị “{unit}” khác đơn vị “{targetUnit}” của mục tiêu chiến lược. Đổi đơn vị hoặc chọn mục tiêu khác.",
     "error.targetNotEligible": "Mục tiêu này không thuộc nút chiến lược nào mà dự án gắn với",
     "error.hasValues": "Chỉ số đã có {count} giá trị. Đánh dấu ô xác nhận để xóa cả các giá trị.",
     "error.notFound": "Không tìm thấy chỉ số hoặc giá trị này trong dự án",
@@ -101,7 +105,8 @@ export default defineMessages({
     "error.stale": "Người khác vừa sửa chỉ số này. Thay đổi của bạn chưa được lưu.",
     "error.staleReload": "Xem dữ liệu mới nhất",
     "rollup.title": "Chỉ số dự án đóng góp vào mục tiêu",
-    "rollup.intro": "Với mỗi mục tiêu: giá trị thực tế mới nhất của các chỉ số dự án đóng góp, tổng hợp theo đơn vị đo — cộng dồn với đơn vị đếm được (hệ thống, trạm…), trung bình cộng với tỷ lệ và chỉ số bình quân (%, điểm…).",
+    "rollup.intro":
+      "Với mỗi mục tiêu: giá trị thực tế mới nhất của các chỉ số dự án đóng góp, tổng hợp theo đơn vị đo — cộng dồn với đơn vị đếm được (hệ thống, trạm…), trung bình cộng với tỷ lệ và chỉ số bình quân (%, điểm…).",
     "rollup.caption": "Tổng hợp chỉ số dự án theo mục tiêu của nút",
     "rollup.target": "Mục tiêu",
     "rollup.aggregation": "Cách tổng hợp",
@@ -115,10 +120,11 @@ export default defineMessages({
     "rollup.latestPeriod": "Kỳ gần nhất",
   },
   en: {
-    "title": "Indicators — {code}",
-    "intro": "Indicators measure a project's results: baseline, target and actual values by period (year or quarter). An indicator can feed a target of a strategy node the project is linked to, if it has the same unit.",
-    "readOnly": "You can view this project's indicators but not change them.",
-    "empty": "This project has no indicators yet.",
+    title: "Indicators — {code}",
+    intro:
+      "Indicators measure a project's results: baseline, target and actual values by period (year or quarter). An indicator can feed a target of a strategy node the project is linked to, if it has the same unit.",
+    readOnly: "You can view this project's indicators but not change them.",
+    empty: "This project has no indicators yet.",
     "list.title": "Indicators",
     "col.period": "Period",
     "col.periodStart": "From",
@@ -164,7 +170,8 @@ export default defineMessages({
     "form.nameVi": "Name (Vietnamese)",
     "form.nameEn": "Name (English, optional)",
     "form.unit": "Unit",
-    "form.unitHint": "For example %, systems, junctions, accidents. To feed a strategy target it must have the target's unit.",
+    "form.unitHint":
+      "For example %, systems, junctions, accidents. To feed a strategy target it must have the target's unit.",
     "form.baselineGroup": "Baseline",
     "form.targetGroup": "Target",
     "form.baseline": "Baseline value",
@@ -173,7 +180,8 @@ export default defineMessages({
     "form.targetYear": "Target year",
     "form.numberHint": "Use a point for decimals, for example 12.5",
     "form.strategyTarget": "Strategy target fed",
-    "form.strategyTargetHint": "Only targets of the strategy nodes the project is linked to (or their parents).",
+    "form.strategyTargetHint":
+      "Only targets of the strategy nodes the project is linked to (or their parents).",
     "form.strategyTargetNone": "Feeds no strategy target",
     "form.strategyTargetOption": "{node} — {name} ({unit})",
     "form.noEligibleTargets": "The project's strategy nodes have no measurable targets.",
@@ -189,7 +197,8 @@ export default defineMessages({
     "done.removed": "Indicator removed.",
     "done.removedWithValues": "Indicator removed with its {count} values (still kept in the audit log).",
     "done.value": "Value for {period} recorded.",
-    "done.replaced": "Value for {period} replaced: {from} → {to}. The previous value is kept in the audit log.",
+    "done.replaced":
+      "Value for {period} replaced: {from} → {to}. The previous value is kept in the audit log.",
     "done.valueRemoved": "Value for {period} removed.",
     "error.nameViRequired": "Enter the indicator's name in Vietnamese",
     "error.unitRequired": "Enter the unit",
@@ -205,8 +214,10 @@ export default defineMessages({
     "error.periodRequired": "Enter the period",
     "error.periodFormat": "The period must be a year (2025) or a quarter (2025-Q3)",
     "error.periodRange": "The period's year must be between 1990 and 2100",
-    "error.periodTaken": "{period} already has the value {value}. Tick “Replace the value already recorded” to replace it.",
-    "error.unitMismatch": "The unit “{unit}” differs from the strategy target's unit “{targetUnit}”. Change the unit or choose another target.",
+    "error.periodTaken":
+      "{period} already has the value {value}. Tick “Replace the value already recorded” to replace it.",
+    "error.unitMismatch":
+      "The unit “{unit}” differs from the strategy target's unit “{targetUnit}”. Change the unit or choose another target.",
     "error.targetNotEligible": "This target is not on a strategy node the project is linked to",
     "error.hasValues": "The indicator has {count} values. Tick the confirmation to remove them too.",
     "error.notFound": "This indicator or value is not in the project",
@@ -214,7 +225,8 @@ export default defineMessages({
     "error.stale": "Someone else has just changed this indicator. Your changes were not saved.",
     "error.staleReload": "See the latest data",
     "rollup.title": "Project indicators feeding the targets",
-    "rollup.intro": "For each target: the latest actual values of the project indicators that feed it, combined by unit — added up for counted units (systems, stations…), averaged for shares and mean values (%, scores…).",
+    "rollup.intro":
+      "For each target: the latest actual values of the project indicators that feed it, combined by unit — added up for counted units (systems, stations…), averaged for shares and mean values (%, scores…).",
     "rollup.caption": "Project indicators rolled up to the node's targets",
     "rollup.target": "Target",
     "rollup.aggregation": "Aggregation",

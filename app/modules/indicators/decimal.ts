@@ -14,7 +14,10 @@ export const DECIMAL_MARK: Record<Locale, string> = { vi: ",", en: "." };
 const THOUSANDS_MARK: Record<Locale, string> = { vi: ".", en: "," };
 
 export function parseDecimal(input: string | null | undefined, locale: Locale): DecimalResult {
-  const text = (input ?? "").trim().replace(/[\s\u00a0\u202f]+/g, "").replace(/^−/, "-");
+  const text = (input ?? "")
+    .trim()
+    .replace(/[\s\u00a0\u202f]+/g, "")
+    .replace(/^−/, "-");
   if (!text) return { ok: false, error: "indicators.error.numberRequired" };
   const dec = DECIMAL_MARK[locale];
   const thou = THOUSANDS_MARK[locale];
@@ -35,7 +38,8 @@ export function parseDecimal(input: string | null | undefined, locale: Locale): 
   }
   if (!/^\d+$/.test(digits)) return { ok: false, error: "indicators.error.numberInvalid" };
   const value = Number(`${sign}${digits}${frac === null ? "" : `.${frac}`}`);
-  if (!Number.isFinite(value) || Math.abs(value) > 1e15) return { ok: false, error: "indicators.error.numberInvalid" };
+  if (!Number.isFinite(value) || Math.abs(value) > 1e15)
+    return { ok: false, error: "indicators.error.numberInvalid" };
   return { ok: true, value: value === 0 ? 0 : value };
 }
 

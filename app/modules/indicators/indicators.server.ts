@@ -51,7 +51,13 @@ export interface IndicatorView extends IndicatorRecord {
   latestValue: number | null;
   latestPeriod: string | null;
   valueCount: number;
-  strategyTarget: { id: number; nameVi: string; nameEn: string | null; unit: string; nodeCode: string } | null;
+  strategyTarget: {
+    id: number;
+    nameVi: string;
+    nameEn: string | null;
+    unit: string;
+    nodeCode: string;
+  } | null;
 }
 
 export interface ValueView {
@@ -85,7 +91,16 @@ const COLUMNS = `i.id, i.project_id AS projectId, i.name_vi AS nameVi, i.name_en
  * digest of the editable content: any change by someone else changes it.
  */
 export function versionOf(r: IndicatorRecord): string {
-  const content = [r.nameVi, r.nameEn, r.unit, r.baseline, r.baselineYear, r.target, r.targetYear, r.strategyTargetId];
+  const content = [
+    r.nameVi,
+    r.nameEn,
+    r.unit,
+    r.baseline,
+    r.baselineYear,
+    r.target,
+    r.targetYear,
+    r.strategyTargetId,
+  ];
   return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 16);
 }
 
@@ -130,7 +145,13 @@ export function listIndicators(db: Db, projectId: number): IndicatorView[] {
     version: versionOf(r),
     strategyTarget:
       r.strategyTargetId !== null && targetNameVi !== null
-        ? { id: r.strategyTargetId, nameVi: targetNameVi, nameEn: targetNameEn, unit: targetUnit!, nodeCode: targetNodeCode! }
+        ? {
+            id: r.strategyTargetId,
+            nameVi: targetNameVi,
+            nameEn: targetNameEn,
+            unit: targetUnit!,
+            nodeCode: targetNodeCode!,
+          }
         : null,
   }));
 }
@@ -165,15 +186,19 @@ export function eligibleTargets(db: Db, projectId: number): EligibleTarget[] {
   ).all(projectId) as EligibleTarget[];
 }
 
-function checkTargetLink(db: Db, project: ProjectRef, input: IndicatorInput, before: IndicatorRecord | null): void {
+function checkTargetLink(
+  db: Db,
+  project: ProjectRef,
+  input: IndicatorInput,
+  before: IndicatorRecord | null,
+): void {
   if (input.strategyTargetId === null) return;
   const target = eligibleTargets(db, project.id).find((t) => t.id === input.strategyTargetId);
   // An existing link stays valid while it is unchanged, even if the project's nodes moved since.
   const kept =
     before?.strategyTargetId === input.strategyTargetId
       ? (prepared(db, "SELECT id, unit FROM strategy_targets WHERE id = ?").get(input.strategyTargetId) as
-          | { id: number; unit: string }
-          | undefined)
+          { id: number; unit: string } | undefined)
       : undefined;
   const found = target ?? kept;
   if (!found) throw new IndicatorError("indicators.error.targetNotEligible", "strategyTargetId");
@@ -186,7 +211,12 @@ function checkTargetLink(db: Db, project: ProjectRef, input: IndicatorInput, bef
 }
 
 /** Add an indicator to a project, or edit one of its indicators (`input.indicatorId`). */
-export function saveIndicator(db: Db, actor: Actor, project: ProjectRef, input: IndicatorInput): IndicatorRecord {
+export function saveIndicator(
+  db: Db,
+  actor: Actor,
+  project: ProjectRef,
+  input: IndicatorInput,
+): IndicatorRecord {
   return db.transaction((tx) => {
     const before = input.indicatorId === undefined ? null : indicatorOf(db, project.id, input.indicatorId);
     if (before && versionOf(before) !== input.version) {
@@ -279,7 +309,12 @@ export interface SavedValue {
  * period. A period that already has a value is replaced only when the form
  * says so (`replace`), otherwise refused with the value on record.
  */
-export function saveValue(db: Db, actor: Actor, project: ProjectRef, input: Omit<ValueInput, "intent">): SavedValue {
+export function saveValue(
+  db: Db,
+  actor: Actor,
+  project: ProjectRef,
+  input: Omit<ValueInput, "intent">,
+): SavedValue {
   return db.transaction((tx) => {
     const indicator = indicatorOf(db, project.id, input.indicatorId);
     const p = input.period;
@@ -295,7 +330,11 @@ export function saveValue(db: Db, actor: Actor, project: ProjectRef, input: Omit
     }
     let id: number;
     if (existing) {
-      prepared(db, "UPDATE indicator_values SET value = ?, note = ? WHERE id = ?").run(input.value, input.note, existing.id);
+      prepared(db, "UPDATE indicator_values SET value = ?, note = ? WHERE id = ?").run(
+        input.value,
+        input.note,
+        existing.id,
+      );
       id = existing.id;
     } else {
       id = Number(
@@ -327,7 +366,12 @@ export function saveValue(db: Db, actor: Actor, project: ProjectRef, input: Omit
 }
 
 /** Remove one recorded value (a correction); audited with the value removed. */
-export function removeValue(db: Db, actor: Actor, project: ProjectRef, input: Omit<RemoveValueInput, "intent">): void {
+export function removeValue(
+  db: Db,
+  actor: Actor,
+  project: ProjectRef,
+  input: Omit<RemoveValueInput, "intent">,
+): void {
   db.transaction((tx) => {
     const indicator = indicatorOf(db, project.id, input.indicatorId);
     const before = prepared(

@@ -14,13 +14,16 @@ export interface Period {
   end: string;
 }
 
-export type PeriodError = "indicators.error.periodRequired" | "indicators.error.periodFormat" | "indicators.error.periodRange";
+export type PeriodError =
+  "indicators.error.periodRequired" | "indicators.error.periodFormat" | "indicators.error.periodRange";
 
 const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
 const QUARTER_START = ["01-01", "04-01", "07-01", "10-01"];
 
 /** Parse `2025`, `2025-Q3` (also `2025-q3`, `2025 Q3`, `Q3/2025`, `Q3-2025`) into a canonical period. */
-export function parsePeriod(input: string | null | undefined): { ok: true; period: Period } | { ok: false; error: PeriodError } {
+export function parsePeriod(
+  input: string | null | undefined,
+): { ok: true; period: Period } | { ok: false; error: PeriodError } {
   const text = (input ?? "").trim().toUpperCase().replace(/\s+/g, " ");
   if (!text) return { ok: false, error: "indicators.error.periodRequired" };
   let year: number;
@@ -37,8 +40,10 @@ export function parsePeriod(input: string | null | undefined): { ok: true; perio
   } else {
     return { ok: false, error: "indicators.error.periodFormat" };
   }
-  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return { ok: false, error: "indicators.error.periodRange" };
-  if (quarter === null) return { ok: true, period: { label: String(year), start: `${year}-01-01`, end: `${year}-12-31` } };
+  if (year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR)
+    return { ok: false, error: "indicators.error.periodRange" };
+  if (quarter === null)
+    return { ok: true, period: { label: String(year), start: `${year}-01-01`, end: `${year}-12-31` } };
   return {
     ok: true,
     period: {

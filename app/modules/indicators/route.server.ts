@@ -20,14 +20,21 @@ import { progressOf } from "./progress";
 export function requireIndicatorsRead(request: Request, db: Db, code: string | undefined) {
   const user = requireUser(request, db);
   const project = requireProject(db, code);
-  if (!can(user, "read", "budget", project.organisationId) && !can(user, "read", "project", project.organisationId)) {
+  if (
+    !can(user, "read", "budget", project.organisationId) &&
+    !can(user, "read", "project", project.organisationId)
+  ) {
     throw forbidden();
   }
   return { user, project, canEdit: can(user, "update", "budget", project.organisationId) };
 }
 
 /** Write: `update:budget` on the project's organisation (indicators are execution data); 403 otherwise. */
-export function requireIndicatorsWrite(request: Request, db: Db, code: string | undefined): {
+export function requireIndicatorsWrite(
+  request: Request,
+  db: Db,
+  code: string | undefined,
+): {
   user: CurrentUser;
   project: ProjectRecord;
 } {
@@ -37,7 +44,15 @@ export function requireIndicatorsWrite(request: Request, db: Db, code: string | 
   return { user, project };
 }
 
-export const DONE = ["created", "updated", "removed", "removedWithValues", "value", "replaced", "valueRemoved"] as const;
+export const DONE = [
+  "created",
+  "updated",
+  "removed",
+  "removedWithValues",
+  "value",
+  "replaced",
+  "valueRemoved",
+] as const;
 export type Done = (typeof DONE)[number];
 
 export interface DoneNotice {
@@ -79,10 +94,14 @@ export interface Refusal {
 
 export function refusalOf(error: unknown, locale: Locale): Refusal | null {
   const t = translator(locale);
-  if (error instanceof StaleVersionError) return { message: t("indicators.error.stale"), stale: true, status: 409 };
+  if (error instanceof StaleVersionError)
+    return { message: t("indicators.error.stale"), stale: true, status: 409 };
   if (error instanceof IndicatorError) {
     const params = Object.fromEntries(
-      Object.entries(error.params ?? {}).map(([k, v]) => [k, typeof v === "number" ? formatNumber(v, locale, 4) : v]),
+      Object.entries(error.params ?? {}).map(([k, v]) => [
+        k,
+        typeof v === "number" ? formatNumber(v, locale, 4) : v,
+      ]),
     );
     return {
       message: t(error.key as Parameters<typeof t>[0], params),

@@ -75,16 +75,32 @@ export function indicatorSchema(locale: Locale) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["version"], message: "indicators.error.version" });
       }
       if (v.baseline !== null && v.baselineYear === null) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["baselineYear"], message: "indicators.error.baselineYearRequired" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["baselineYear"],
+          message: "indicators.error.baselineYearRequired",
+        });
       }
       if (v.target !== null && v.targetYear === null) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["targetYear"], message: "indicators.error.targetYearRequired" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["targetYear"],
+          message: "indicators.error.targetYearRequired",
+        });
       }
       if (v.baselineYear !== null && v.targetYear !== null && v.targetYear < v.baselineYear) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["targetYear"], message: "indicators.error.yearOrder" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["targetYear"],
+          message: "indicators.error.yearOrder",
+        });
       }
       if (v.strategyTargetId !== null && v.target === null) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["target"], message: "indicators.error.targetNeededForLink" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["target"],
+          message: "indicators.error.targetNeededForLink",
+        });
       }
     });
 }
@@ -94,16 +110,14 @@ export function valueSchema(locale: Locale) {
   return z.object({
     intent: z.literal("value"),
     indicatorId: id,
-    period: z
-      .string({ required_error: "indicators.error.periodRequired" })
-      .transform((raw, ctx) => {
-        const p = parsePeriod(raw);
-        if (!p.ok) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: p.error });
-          return z.NEVER;
-        }
-        return p.period;
-      }),
+    period: z.string({ required_error: "indicators.error.periodRequired" }).transform((raw, ctx) => {
+      const p = parsePeriod(raw);
+      if (!p.ok) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: p.error });
+        return z.NEVER;
+      }
+      return p.period;
+    }),
     value: requiredDecimal(locale),
     note: optionalText(1000),
     /** Ticked to replace the value already recorded for the period. */

@@ -16,7 +16,15 @@ export function sameUnit(a: string, b: string): boolean {
 
 export type Aggregation = "sum" | "mean";
 
-const NON_ADDITIVE = [/%/, /\//, /\bper\b/, /\btrên\b/, /tỷ lệ|tỉ lệ|\brate\b|\bratio\b/, /trung bình|bình quân|average|\bmean\b/, /điểm|\bscore\b|\bindex\b|chỉ số/];
+const NON_ADDITIVE = [
+  /%/,
+  /\//,
+  /\bper\b/,
+  /\btrên\b/,
+  /tỷ lệ|tỉ lệ|\brate\b|\bratio\b/,
+  /trung bình|bình quân|average|\bmean\b/,
+  /điểm|\bscore\b|\bindex\b|chỉ số/,
+];
 
 /**
  * How values in this unit combine across projects: counts (systems,
