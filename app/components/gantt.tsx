@@ -149,10 +149,21 @@ export function Gantt({
             })}
           </g>
         ))}
+        <text
+          x={layout.today.x}
+          y={headerHeight - 5}
+          fontSize="11"
+          fontWeight="700"
+          textAnchor="middle"
+          fill="#0b0c0c"
+          aria-hidden="true"
+        >
+          {t("milestones.gantt.legendToday")}
+        </text>
         <line
           x1={layout.today.x}
           x2={layout.today.x}
-          y1={headerHeight - 4}
+          y1={headerHeight - 2}
           y2={bottom}
           stroke="#0b0c0c"
           strokeWidth="1.5"
@@ -169,7 +180,7 @@ export function Gantt({
         <span>▨ {t("milestones.gantt.legendProgress")}</span>
       </figcaption>
       <div className="table-wrap">
-        <table className="table gantt__table" data-testid="gantt-table">
+        <table className="data-table gantt__table" data-testid="gantt-table">
           <caption>{caption}</caption>
           <thead>
             <tr>

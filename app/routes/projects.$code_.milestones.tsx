@@ -151,7 +151,7 @@ export default function Milestones() {
       </nav>
       {!d.canEdit ? <p className="hint">{t("milestones.readOnly")}</p> : null}
       <div className="table-wrap">
-        <table className="table" data-testid="milestones-table">
+        <table className="data-table" data-testid="milestones-table">
           <caption>{t("milestones.caption", { code: d.code })}</caption>
           <thead>
             <tr>

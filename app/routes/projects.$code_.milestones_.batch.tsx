@@ -100,7 +100,7 @@ export default function MilestoneBatch() {
       <p className="hint">{t("milestones.batch.intro")}</p>
       <Form method="post" noValidate>
         <div className="table-wrap">
-          <table className="table batch-grid" data-testid="batch-grid">
+          <table className="data-table batch-grid" data-testid="batch-grid">
             <caption>{t("milestones.batch.caption")}</caption>
             <thead>
               <tr>

@@ -110,7 +110,7 @@ describe("ganttLayout", () => {
       ...opts,
       rowHeight: 30,
     });
-    expect(l.rows.map((r) => r.y)).toEqual([40, 70, 100]);
-    expect(l.height).toBe(40 + 3 * 30 + 24);
+    expect(l.rows.map((r) => r.y)).toEqual([56, 86, 116]);
+    expect(l.height).toBe(56 + 3 * 30 + 24);
   });
 });

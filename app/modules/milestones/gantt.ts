@@ -85,7 +85,7 @@ export function ganttLayout(rows: readonly GanttRowInput[], opts: GanttOptions):
   const width = opts.width ?? 1000;
   const labelWidth = opts.labelWidth ?? 220;
   const rowHeight = opts.rowHeight ?? 36;
-  const headerHeight = 40;
+  const headerHeight = 56;
   const footer = 24;
   const today = opts.today;
 
