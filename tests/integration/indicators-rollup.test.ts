@@ -32,6 +32,7 @@ interface Independent {
   actualMean: number | null;
   targetSum: number | null;
   targetMean: number | null;
+  latestPeriod: string | null;
 }
 
 function independent(nodeId: number): Independent[] {
@@ -51,6 +52,10 @@ function independent(nodeId: number): Independent[] {
                  SELECT (SELECT v.value FROM indicator_values v WHERE v.indicator_id = i.id
                           ORDER BY v.period_end DESC, v.period_start DESC LIMIT 1) AS value
                    FROM indicators i WHERE i.strategy_target_id = t.id) lv) AS actualMean,
+              (SELECT v.period FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id
+                WHERE i.strategy_target_id = t.id
+                  AND v.period_end = (SELECT MAX(v2.period_end) FROM indicator_values v2 WHERE v2.indicator_id = i.id)
+                ORDER BY v.period_end DESC, v.period DESC LIMIT 1) AS latestPeriod,
               (SELECT SUM(i.target) FROM indicators i WHERE i.strategy_target_id = t.id) AS targetSum,
               (SELECT AVG(i.target) FROM indicators i WHERE i.strategy_target_id = t.id) AS targetMean
          FROM strategy_targets t WHERE t.node_id = ? ORDER BY t.id`,
@@ -74,7 +79,13 @@ function expectEqual(nodeId: number) {
     const x = theirs[k];
     const mean = aggregationOf(x.unit) === "mean";
     expect(r.aggregation).toBe(mean ? "mean" : "sum");
-    expect({ indicators: r.indicators, reporting: r.reporting, projects: r.projects }).toEqual({
+    expect({
+      indicators: r.indicators,
+      reporting: r.reporting,
+      projects: r.projects,
+      latest: r.latestPeriod,
+    }).toEqual({
+      latest: x.latestPeriod,
       indicators: x.indicators,
       reporting: x.reporting,
       projects: x.projects,

@@ -24,12 +24,12 @@ export interface TargetRollup {
   actual: number | null;
   /** Sum or mean of the linked indicators' targets; null when none has one. */
   indicatorTargets: number | null;
-  /** The most recent period among the latest values. */
+  /** The latest-ending period among the latest values (e.g. `2026-Q3`). */
   latestPeriod: string | null;
 }
 
 export const TARGETS_ROLLUP_SQL = `WITH latest AS (
-    SELECT v.indicator_id, v.value, v.period,
+    SELECT v.indicator_id, v.value, v.period, v.period_end,
            ROW_NUMBER() OVER (PARTITION BY v.indicator_id ORDER BY v.period_end DESC, v.period_start DESC) AS rn
       FROM indicator_values v
       JOIN indicators i ON i.id = v.indicator_id
@@ -41,7 +41,8 @@ export const TARGETS_ROLLUP_SQL = `WITH latest AS (
          COUNT(DISTINCT CASE WHEN l.value IS NOT NULL THEN i.project_id END) AS projects,
          SUM(l.value) AS actualSum, AVG(l.value) AS actualMean,
          SUM(i.target) AS targetSum, AVG(i.target) AS targetMean,
-         MAX(l.period) AS latestPeriod
+         -- the label of the latest-ending period: ISO end date (10 chars) + label, maximised, label kept
+         substr(MAX(l.period_end || l.period), 11) AS latestPeriod
     FROM strategy_targets t
     LEFT JOIN indicators i ON i.strategy_target_id = t.id
     LEFT JOIN latest l ON l.indicator_id = i.id AND l.rn = 1
