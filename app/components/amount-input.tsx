@@ -13,7 +13,7 @@ export interface AmountInputProps {
   defaultValue?: string | number | null;
   /** Error messages: i18n keys (e.g. `money.error.invalid`) or text. */
   errors?: string[];
-  /** Hint under the label; defaults to the money example hint. */
+  /** Hint under the label; defaults to the money example hint ("" for none). */
   hint?: string;
 }
 
@@ -33,13 +33,18 @@ export function AmountInput({ name, id, label, defaultValue, errors, hint }: Amo
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const previewId = `${id}-preview`;
-  const describedBy = [hintId, hasError ? errorId : null, previewId].filter(Boolean).join(" ");
+  const hintText = hint ?? t("money.hint");
+  const describedBy = [hintText ? hintId : null, hasError ? errorId : null, previewId]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={hasError ? "form-group form-group--error" : "form-group"}>
       <label htmlFor={id}>{label}</label>
-      <span className="hint" id={hintId}>
-        {hint ?? t("money.hint")}
-      </span>
+      {hintText ? (
+        <span className="hint" id={hintId}>
+          {hintText}
+        </span>
+      ) : null}
       {hasError ? (
         <span className="field-error" id={errorId}>
           {errors!.map(text).join(" ")}

@@ -14,9 +14,10 @@ import register from "./register";
 import projects from "./projects";
 import plans from "./plans";
 import money from "./money";
+import budget from "./budget";
 import indicators from "./indicators";
 import milestones from "./milestones";
 import transactions from "./transactions";
 import finance from "./finance";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, finance, transactions, milestones, indicators };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators };
