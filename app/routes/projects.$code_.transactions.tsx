@@ -288,12 +288,20 @@ export default function Transactions() {
         <ReverseForm lastResult={actionData?.intent === "reverse" ? actionData.reply : undefined} />
       ) : null}
 
-      <table className="table totals-table">
+      {d.canWrite ? (
+        d.lines.length ? (
+          <EntryForm lastResult={actionData?.intent === "record" ? actionData.reply : undefined} />
+        ) : (
+          <p className="notice">{t("transactions.form.noLines")}</p>
+        )
+      ) : null}
+
+      <table className="data-table totals-table">
         <caption>{t(filtered ? "transactions.totals.captionFiltered" : "transactions.totals.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("transactions.totals.kind")}</th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="num">
               {t("transactions.totals.amount")}
             </th>
           </tr>
@@ -302,7 +310,7 @@ export default function Transactions() {
           {TRANSACTION_KINDS.map((k) => (
             <tr key={k}>
               <th scope="row">{t(`transactions.kind.${k}`)}</th>
-              <td className="numeric" data-testid={`total-${k}`}>
+              <td className="num" data-testid={`total-${k}`}>
                 {moneyExact(ledger.totals[k])}
               </td>
             </tr>
@@ -351,7 +359,7 @@ export default function Transactions() {
       </Form>
 
       <div className="table-wrap">
-        <table className="table" data-testid="ledger">
+        <table className="data-table" data-testid="ledger">
           <caption>{t("transactions.ledger.caption", { count: ledger.total })}</caption>
           <thead>
             <tr>
@@ -359,7 +367,7 @@ export default function Transactions() {
               <th scope="col">{t("transactions.ledger.date")}</th>
               <th scope="col">{t("transactions.ledger.kind")}</th>
               <th scope="col">{t("transactions.ledger.line")}</th>
-              <th scope="col" className="numeric">
+              <th scope="col" className="num">
                 {t("transactions.ledger.amount")}
               </th>
               <th scope="col">{t("transactions.ledger.document")}</th>
@@ -375,12 +383,12 @@ export default function Transactions() {
               </tr>
             ) : (
               ledger.rows.map((r) => (
-                <tr key={r.id} id={`tx-${r.id}`} className={r.reversedById || r.reversesId ? "row--reversed" : undefined}>
+                <tr key={r.id} id={`tx-${r.id}`}>
                   <td>{r.id}</td>
                   <td>{date(r.date)}</td>
                   <td>{t(`transactions.kind.${r.kind}`)}</td>
                   <td>{lineLabel(r)}</td>
-                  <td className="numeric">{moneyExact(r.amount)}</td>
+                  <td className="num">{moneyExact(r.amount)}</td>
                   <td>{r.documentRef ?? ""}</td>
                   <td className="pre-line">{r.note ?? ""}</td>
                   <td>
@@ -413,13 +421,6 @@ export default function Transactions() {
         </nav>
       ) : null}
 
-      {d.canWrite ? (
-        d.lines.length ? (
-          <EntryForm lastResult={actionData?.intent === "record" ? actionData.reply : undefined} />
-        ) : (
-          <p className="notice">{t("transactions.form.noLines")}</p>
-        )
-      ) : null}
     </div>
   );
 }

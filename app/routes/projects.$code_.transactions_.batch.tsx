@@ -161,7 +161,7 @@ export default function BatchEntry() {
       <Form method="post" noValidate>
         <input type="hidden" name="rowCount" value={rowCount} />
         <div className="table-wrap">
-          <table className="table batch-grid" data-testid="batch-grid">
+          <table className="data-table batch-grid" data-testid="batch-grid">
             <caption>{t("transactions.batch.caption")}</caption>
             <thead>
               <tr>
