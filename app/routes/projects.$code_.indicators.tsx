@@ -136,8 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       const submission = parseWithZod(formData, { schema: RemoveValueSchema });
       if (submission.status !== "success") return fail({ form, error: t("indicators.error.notFound") }, 400);
-      const period = String(formData.get("period") ?? "");
-      removeValue(db, actor, ref, submission.value);
+      const { period } = removeValue(db, actor, ref, submission.value);
       return redirect(
         `${here}?done=valueRemoved&period=${encodeURIComponent(period)}#indicator-${submission.value.indicatorId}`,
       );
@@ -388,7 +387,6 @@ function IndicatorCard({ indicator }: { indicator: IndicatorRow }) {
                         <input type="hidden" name="intent" value="removeValue" />
                         <input type="hidden" name="indicatorId" value={i.id} />
                         <input type="hidden" name="valueId" value={v.id} />
-                        <input type="hidden" name="period" value={v.period} />
                         <button
                           type="submit"
                           className="link-button"

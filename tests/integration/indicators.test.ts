@@ -257,6 +257,15 @@ describe("indicators: add, edit, values, audit", () => {
     expect(shown).toMatchObject({ latestValue: 95.5, latestPeriod: "2026-Q1", valueCount: 2 });
     expect(shown.progress).toMatchObject({ kind: "ratio", direction: "decrease" });
     expect(shown.values.map((v) => v.period)).toEqual(["2025", "2026-Q1"]);
+
+    // Removing a value (a correction) is audited with the value removed.
+    const q1 = shown.values.find((v) => v.period === "2026-Q1")!;
+    const removed = await post(OWN, "plannerHcm", { intent: "removeValue", indicatorId: id, valueId: q1.id });
+    expect(removed.status).toBe(302);
+    expect(removed.location).toMatch(/done=valueRemoved&period=2026-Q1/);
+    expect(count(db, "SELECT * FROM indicator_values WHERE id = ?", q1.id)).toBe(0);
+    expect(lastAudit(db)).toMatchObject({ action: "indicator.value.delete", entity_id: String(q1.id) });
+    expect(JSON.parse(lastAudit(db).before!)).toMatchObject({ period: "2026-Q1", value: 95.5 });
   });
 
   it("removes an indicator without values at once, one with values only after confirmation", async () => {

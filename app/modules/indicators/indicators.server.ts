@@ -365,14 +365,14 @@ export function saveValue(
   });
 }
 
-/** Remove one recorded value (a correction); audited with the value removed. */
+/** Remove one recorded value (a correction); audited with the value removed. Returns its period. */
 export function removeValue(
   db: Db,
   actor: Actor,
   project: ProjectRef,
   input: Omit<RemoveValueInput, "intent">,
-): void {
-  db.transaction((tx) => {
+): { period: string } {
+  return db.transaction((tx) => {
     const indicator = indicatorOf(db, project.id, input.indicatorId);
     const before = prepared(
       db,
@@ -388,5 +388,6 @@ export function removeValue(
       before: { ...before, indicatorId: indicator.id, projectCode: project.code },
       after: null,
     });
+    return { period: before.period };
   });
 }
