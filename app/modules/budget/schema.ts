@@ -56,11 +56,7 @@ export function addLineSchema(locale: Locale, years: { min: number; max: number 
       .int("budget.error.yearRequired")
       .min(years.min, "budget.error.yearRange")
       .max(years.max, "budget.error.yearRange"),
-    fundingSource: z.enum(FUNDING_SOURCES, {
-      required_error: "budget.error.sourceRequired",
-      invalid_type_error: "budget.error.sourceRequired",
-      errorMap: () => ({ message: "budget.error.sourceRequired" }),
-    }),
+    fundingSource: z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "budget.error.sourceRequired" }) }),
     category: z.enum(BUDGET_CATEGORIES, {
       errorMap: () => ({ message: "budget.error.categoryRequired" }),
     }),
