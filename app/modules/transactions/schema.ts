@@ -46,7 +46,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-/** The fields of one entry, as typed in the single form and in each batch row. */
+/** The fields of one entry, as typed in the single form and in each batch row (document ref apart). */
 export function entryFields(locale: Locale) {
   return {
     budgetLineId: z.coerce
@@ -59,46 +59,58 @@ export function entryFields(locale: Locale) {
     }),
     date: isoDate,
     amount: amountField(locale),
-    documentRef: optionalText(DOC_MAX),
     note: optionalText(NOTE_MAX),
   };
 }
 
-type EntryShape = { kind: (typeof TRANSACTION_KINDS)[number]; documentRef: string | null };
+/*
+ * Cross-field rules in their own groups joined with `.and()`: zod runs a
+ * refinement only when its object parsed, so a separate group reports a
+ * missing document reference even when the amount is wrong too.
+ */
 
-function requireDocument<T extends EntryShape>(v: T, ctx: z.RefinementCtx) {
-  if (v.kind !== "commitment" && !v.documentRef) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["documentRef"], message: "transactions.error.documentRequired" });
-  }
-}
+/** Disbursements and expenditures need a document reference. */
+const Document = z
+  .object({
+    kind: z.string().optional(),
+    documentRef: optionalText(DOC_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.kind === "disbursement" || v.kind === "expenditure") && !v.documentRef) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["documentRef"], message: "transactions.error.documentRequired" });
+    }
+  });
+
+/** A date outside the fiscal year needs the override box AND a reason. */
+const Override = z
+  .object({
+    override: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true"),
+    overrideReason: optionalText(NOTE_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.override && !v.overrideReason) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["overrideReason"],
+        message: "transactions.error.overrideReasonRequired",
+      });
+    }
+  });
 
 export function rowSchema(locale: Locale) {
-  return z.object(entryFields(locale)).superRefine(requireDocument);
+  return z.object(entryFields(locale)).and(Document);
 }
 
 export type EntryInput = z.output<ReturnType<typeof rowSchema>>;
 
 export function entrySchema(locale: Locale) {
   return z
-    .object({
-      intent: z.literal("record"),
-      ...entryFields(locale),
-      override: z
-        .string()
-        .optional()
-        .transform((v) => v === "on" || v === "true"),
-      overrideReason: optionalText(NOTE_MAX),
-    })
-    .superRefine((v, ctx) => {
-      requireDocument(v, ctx);
-      if (v.override && !v.overrideReason) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ["overrideReason"],
-          message: "transactions.error.overrideReasonRequired",
-        });
-      }
-    });
+    .object({ intent: z.literal("record"), ...entryFields(locale) })
+    .and(Document)
+    .and(Override);
 }
 
 export type RecordInput = z.output<ReturnType<typeof entrySchema>>;
