@@ -364,11 +364,12 @@ describe("permissions", () => {
     const before = { lines: count(db, "SELECT id FROM budget_lines"), audits: audits() };
     for (const role of ["leader", "auditor", "admin", "plannerHcm"] as Role[]) {
       expect((await add(FOREIGN, role, { fiscalYear: "2026" })).status, role).toBe(403);
-      for (const form of [
+      const forms: Record<string, string | number>[] = [
         { intent: "revise", version: line.version, amount: "3 tỷ", reason: "x" },
         { intent: "plan", version: line.version, q1: "1 tỷ" },
         { intent: "remove", version: line.version },
-      ]) {
+      ];
+      for (const form of forms) {
         expect((await onLine(FOREIGN, line.id, role, form)).status, `${role} ${form.intent}`).toBe(403);
       }
     }
