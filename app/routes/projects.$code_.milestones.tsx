@@ -277,8 +277,14 @@ function MilestoneRowView({
 function MilestoneForm({ editing, base }: { editing: Milestone | null; base: string }) {
   const actionData = useActionData<typeof action>();
   const { t } = useT();
+  // Only a result of this form's own submission (not of a row's done/delete buttons) feeds it.
+  const submitted = actionData?.result?.initialValue as Record<string, unknown> | null | undefined;
+  const mine = editing
+    ? submitted?.intent === "edit" && submitted.id === String(editing.id)
+    : submitted?.intent === "add";
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    id: "milestone-form",
+    lastResult: mine ? actionData?.result : undefined,
     defaultValue: editing
       ? {
           nameVi: editing.nameVi,
@@ -310,7 +316,7 @@ function MilestoneForm({ editing, base }: { editing: Milestone | null; base: str
     />
   );
   return (
-    <Form method="post" {...getFormProps(form)} noValidate id="milestone-form" className="milestone-form">
+    <Form method="post" {...getFormProps(form)} noValidate className="milestone-form">
       <fieldset>
         <legend>
           {editing ? t("milestones.legend.edit", { name: editing.nameVi }) : t("milestones.legend.add")}
@@ -320,7 +326,12 @@ function MilestoneForm({ editing, base }: { editing: Milestone | null; base: str
         {editing ? (
           <>
             <input type="hidden" name="id" value={editing.id} />
-            <input type="hidden" name="version" value={editing.version} />
+            {/* After a refused save, keep the version the edit started from (never the newer one). */}
+            <input
+              type="hidden"
+              name="version"
+              value={mine ? String(fields.version.initialValue ?? editing.version) : editing.version}
+            />
           </>
         ) : null}
         <Field id={fields.nameVi.id} label={t("milestones.field.nameVi")} errors={fields.nameVi.errors}>

@@ -59,12 +59,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw redirect(`/projects/${encodeURIComponent(project.code)}/milestones?saved=batch`);
 }
 
-const INPUT_TYPE: Record<BatchField, string> = {
-  nameVi: "text",
-  dueDate: "date",
-  weight: "number",
-  evidence: "text",
-};
+// Plain text inputs: Tab moves straight to the next cell (a native date input takes a Tab per
+// segment); due dates are typed dd/mm/yyyy and checked on the server.
+const INPUT_MODE: Partial<Record<BatchField, "numeric">> = { weight: "numeric" };
 const LABEL: Record<BatchField, MessageKey> = {
   nameVi: "milestones.field.nameVi",
   dueDate: "milestones.field.dueDate",
@@ -127,10 +124,11 @@ export default function MilestoneBatch() {
                         <input
                           id={id}
                           name={`rows[${i}].${f}`}
-                          type={INPUT_TYPE[f]}
+                          type="text"
                           defaultValue={r[f]}
-                          min={f === "weight" ? 1 : undefined}
-                          step={f === "weight" ? 1 : undefined}
+                          inputMode={INPUT_MODE[f]}
+                          placeholder={f === "dueDate" ? t("milestones.batch.datePlaceholder") : undefined}
+                          autoComplete="off"
                           aria-invalid={err ? true : undefined}
                           aria-describedby={err ? `${id}-error` : undefined}
                           className={err ? "input--error" : undefined}

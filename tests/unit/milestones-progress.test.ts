@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { evidenceUrl, isOverdue, overdueCount, physicalProgress } from "~/modules/milestones/progress";
-import { MilestoneActionSchema, parseBatch } from "~/modules/milestones/schema";
+import { MilestoneActionSchema, normaliseTypedDate, parseBatch } from "~/modules/milestones/schema";
 import { todayIso } from "~/utils/today";
 
 describe("physicalProgress", () => {
@@ -133,5 +133,21 @@ describe("parseBatch", () => {
     expect(parseBatch([row("A", "2026-12-01", "")]).errors).toEqual({
       0: { weight: "milestones.error.weightRequired" },
     });
+  });
+});
+
+describe("normaliseTypedDate", () => {
+  it("reads dd/mm/yyyy as officials type it, and ISO", () => {
+    expect(normaliseTypedDate("15/01/2027")).toBe("2027-01-15");
+    expect(normaliseTypedDate(" 5.1.2027 ")).toBe("2027-01-05");
+    expect(normaliseTypedDate("05-01-2027")).toBe("2027-01-05");
+    expect(normaliseTypedDate("2027-01-15")).toBe("2027-01-15");
+    expect(normaliseTypedDate("31/02/2027")).toBe("2027-02-31");
+  });
+  it("a typed impossible date is refused by the batch parser", () => {
+    const p = parseBatch([{ nameVi: "A", dueDate: "31/02/2027", weight: "1", evidence: "" }]);
+    expect(p.errors).toEqual({ 0: { dueDate: "milestones.error.dateInvalid" } });
+    const ok = parseBatch([{ nameVi: "A", dueDate: "15/01/2027", weight: "1", evidence: "" }]);
+    expect(ok.valid[0].value.dueDate).toBe("2027-01-15");
   });
 });

@@ -74,9 +74,10 @@ export default defineMessages({
     "error.batchEmpty": "Nhập ít nhất một mốc",
     "error.batchTooMany": "Tối đa 200 dòng mỗi lần",
     "batch.intro":
-      "Mỗi dòng là một mốc; dùng phím Tab để đi qua từng ô. Dòng để trống được bỏ qua. Tất cả được lưu cùng lúc, hoặc không dòng nào nếu có lỗi.",
+      "Mỗi dòng là một mốc; dùng phím Tab để đi qua từng ô. Hạn nhập dạng ngày/tháng/năm, ví dụ 15/01/2027. Dòng để trống được bỏ qua. Tất cả được lưu cùng lúc, hoặc không dòng nào nếu có lỗi.",
     "batch.caption": "Các mốc cần thêm",
     "batch.rowN": "Dòng {n}",
+    "batch.datePlaceholder": "dd/mm/yyyy",
     "batch.cellLabel": "{field}, dòng {n}",
     "gantt.today": "Hôm nay {date}",
     "gantt.noDates": "Chưa có ngày bắt đầu/kết thúc",
@@ -177,9 +178,10 @@ export default defineMessages({
     "error.batchEmpty": "Enter at least one milestone",
     "error.batchTooMany": "At most 200 rows at a time",
     "batch.intro":
-      "One milestone per row; move from cell to cell with Tab. Blank rows are skipped. All rows are saved together, or none if any has an error.",
+      "One milestone per row; move from cell to cell with Tab. Type due dates as day/month/year, e.g. 15/01/2027. Blank rows are skipped. All rows are saved together, or none if any has an error.",
     "batch.caption": "Milestones to add",
     "batch.rowN": "Row {n}",
+    "batch.datePlaceholder": "dd/mm/yyyy",
     "batch.cellLabel": "{field}, row {n}",
     "gantt.today": "Today {date}",
     "gantt.noDates": "No start/end dates yet",

@@ -118,6 +118,18 @@ export function readBatchRows(form: FormData): BatchRowInput[] {
   return rows;
 }
 
+/**
+ * A date as officials type it in the grid: dd/mm/yyyy (also with - or .), or
+ * ISO yyyy-mm-dd. Returns ISO, or the trimmed text unchanged (the schema then
+ * reports it as invalid).
+ */
+export function normaliseTypedDate(text: string): string {
+  const t = text.trim();
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return t;
+  return `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+}
+
 /** Validate every non-blank row with the shared schema; blank rows are ignored. */
 export function parseBatch(rows: BatchRowInput[]): BatchParse {
   const out: BatchParse = { rows, valid: [], errors: {}, formErrors: [] };
@@ -127,7 +139,7 @@ export function parseBatch(rows: BatchRowInput[]): BatchParse {
     const w = r.weight.trim();
     const res = MilestoneFields.safeParse({
       nameVi: r.nameVi,
-      dueDate: r.dueDate,
+      dueDate: normaliseTypedDate(r.dueDate),
       weight: w === "" ? undefined : /^\d+$/.test(w) ? Number(w) : Number.NaN,
       evidence: r.evidence.trim() === "" ? undefined : r.evidence,
     });
