@@ -160,10 +160,10 @@ export default function BudgetLinePage() {
     lastResult: last("plan"),
     shouldValidate: "onSubmit",
     defaultValue: {
-      q1: line.q1 ? String(line.q1) : "",
-      q2: line.q2 ? String(line.q2) : "",
-      q3: line.q3 ? String(line.q3) : "",
-      q4: line.q4 ? String(line.q4) : "",
+      q1: line.q1 ? num(line.q1) : "",
+      q2: line.q2 ? num(line.q2) : "",
+      q3: line.q3 ? num(line.q3) : "",
+      q4: line.q4 ? num(line.q4) : "",
     },
   });
   const [removeForm] = useForm<{ intent: string; version: string }>({
