@@ -462,6 +462,8 @@ function WorkflowPanel({ data, actionData }: { data: LoaderData; actionData: Act
         <Link to={`/plans/${plan.id}/revisions`}>
           {t("plans.workflow.history", { count: data.revisionCount })}
         </Link>
+        {" · "}
+        <Link to={`/plans/${plan.id}/gantt`}>{t("milestones.action.gantt")}</Link>
       </p>
     </section>
   );

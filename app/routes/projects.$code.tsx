@@ -121,7 +121,7 @@ function ProjectLink({ code, readable }: { code: string; readable: boolean }) {
 
 export default function ProjectPage() {
   const d = useLoaderData<typeof loader>();
-  const { t, locale, date, money } = useT();
+  const { t, locale, date } = useT();
   const p = d.project;
   const none = t("projects.page.none");
   const dash = t("common.common.none");
@@ -329,13 +329,6 @@ export default function ProjectPage() {
           </dd>
           <dt>{t("projects.page.components")}</dt>
           <dd>{p.components.length ? p.components.join(", ") : none}</dd>
-          <dt>{t("projects.page.money")}</dt>
-          <dd data-testid="money">
-            {t("projects.page.moneyLine", {
-              approved: money(d.money.approved),
-              disbursed: money(d.money.disbursed),
-            })}
-          </dd>
         </dl>
       </section>
 

@@ -27,6 +27,7 @@ import { action as phaseAction } from "~/routes/projects.$code_.phase";
 import { action as lessonAction } from "~/routes/projects.$code_.lessons";
 import { action as replicateAction } from "~/routes/projects.$code_.replicate";
 import { loader as pageLoader } from "~/routes/projects.$code";
+import { projectFigures } from "~/modules/finance/figures.server";
 import type { PagesFixture } from "./helpers/pages-fixture";
 import { call, count, lastAudit, projectForm, projectRow, setupProjectsDb } from "./projects-support";
 
@@ -558,7 +559,10 @@ describe("read models", () => {
     });
     expect(page.owner.successor?.code).toBe("P-HCM");
     expect(page.plan).toMatchObject({ code: "PL-BDG-2021", status: "approved" });
-    expect(page.money).toEqual({ approved: 12_000_000_000, disbursed: 9_500_000_000 });
+    expect(projectFigures(db, page.project.id, TODAY)).toMatchObject({
+      approved: 12_000_000_000,
+      disbursed: 9_500_000_000,
+    });
     const edited = getProjectPage(db, findProjectByCode(db, "HCM-2027-001")!, TODAY);
     expect(edited.history.map((h) => h.action)).toEqual([
       "project.phase",

@@ -195,8 +195,6 @@ export default defineMessages({
     "page.dates": "Thời gian thực hiện",
     "page.dateRange": "{from} – {to}",
     "page.components": "Thành phần giải pháp",
-    "page.money": "Kinh phí",
-    "page.moneyLine": "Đã phê duyệt {approved}; đã giải ngân {disbursed}",
     "page.domain": "Lĩnh vực",
     "page.otherLanguage": "Tên tiếng Anh",
     "page.editLockedSubmitted":
@@ -514,8 +512,6 @@ export default defineMessages({
     "page.dates": "Dates",
     "page.dateRange": "{from} – {to}",
     "page.components": "Solution components",
-    "page.money": "Budget",
-    "page.moneyLine": "Approved {approved}; disbursed {disbursed}",
     "page.domain": "Domain",
     "page.otherLanguage": "Vietnamese title",
     "page.editLockedSubmitted":

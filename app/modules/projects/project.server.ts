@@ -169,7 +169,6 @@ export interface ProjectPage {
   replications: LinkedProject[];
   reviewComments: ReviewCommentView[];
   history: HistoryEvent[];
-  money: { approved: number; disbursed: number };
 }
 
 const ORG_COLS = "id, code, name_vi AS nameVi, name_en AS nameEn, kind, valid_to AS validTo";
@@ -338,12 +337,6 @@ export function getProjectPage(db: Db, project: ProjectRecord, asOf: string = to
     })[]
   ).map((e) => ({ ...e, before: parseJson(e.before), after: parseJson(e.after) }));
 
-  const money = prepared(
-    db,
-    `SELECT (SELECT COALESCE(SUM(approved_amount), 0) FROM budget_lines WHERE project_id = :id) AS approved,
-            (SELECT COALESCE(SUM(amount), 0) FROM transactions WHERE project_id = :id AND kind = 'disbursement') AS disbursed`,
-  ).get({ id: project.id }) as { approved: number; disbursed: number };
-
   return {
     project,
     owner: withSuccessor(db, refs.get(project.organisationId)!, asOf),
@@ -358,6 +351,5 @@ export function getProjectPage(db: Db, project: ProjectRecord, asOf: string = to
     replications,
     reviewComments,
     history,
-    money,
   };
 }
