@@ -19,5 +19,6 @@ import indicators from "./indicators";
 import milestones from "./milestones";
 import transactions from "./transactions";
 import finance from "./finance";
+import flags from "./flags";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags };
