@@ -1,0 +1,532 @@
+/**
+ * Duplicate and overlap detection over proposals (pure: no Remix, no database).
+ *
+ *  - same_project: the same project twice for the same current province
+ *    (province and its city, a rephrased resubmission, a ministry proposing
+ *    for a province, a copy without diacritics or in English, a legacy
+ *    province name for its successor);
+ *  - same_solution: the same kind of solution built separately by different
+ *    provinces (each its own IOC, citizen app, data centre…), grouped into
+ *    clusters that are candidates for one shared platform.
+ *
+ * Pipeline: analyse (normalise, concepts, syllables, pairs) → classify the
+ * solution type → candidates (type blocks, MinHash LSH inside large blocks
+ * and for untyped proposals; never all pairs) → score (cosine of tf·idf
+ * vectors + type agreement + place) → thresholds from DEDUPE_CONFIG.
+ */
+import { DEDUPE_CONFIG, type DedupeConfig } from "./config";
+import { createAnalyser, type AnalysedText, type Analyser } from "./normalise";
+import { defaultPlaceResolver, type PlaceResolver, type ResolvedPlace } from "./place";
+import { classify } from "./solution-types";
+
+export type ProposalId = string | number;
+
+export interface Proposal {
+  id: ProposalId;
+  title: string;
+  description?: string | null;
+  province?: string | null;
+  city?: string | null;
+  domain?: string | null;
+  components?: readonly string[] | null;
+}
+
+export type PairKind = "same_project" | "same_solution";
+
+export interface Explanation {
+  /** Terms both proposals use, strongest first (concepts as "#ioc"). */
+  sharedTerms: string[];
+  /** Fields in which shared terms occur on both sides. */
+  fields: string[];
+  types: { a: string[]; b: string[]; shared: string[] };
+  place: { a: string; b: string; same: boolean };
+  textSimilarity: number;
+  typeAgreement: number | null;
+}
+
+export interface DuplicatePair {
+  a: ProposalId;
+  b: ProposalId;
+  kind: PairKind;
+  /** 0..1, rounded to 3 decimals. */
+  score: number;
+  explanation?: Explanation;
+}
+
+export interface SolutionCluster {
+  kind: "same_solution";
+  /** Ids in stable order. */
+  members: ProposalId[];
+  /** The solution types the cluster shares. */
+  types: string[];
+}
+
+interface Doc {
+  id: ProposalId;
+  place: ResolvedPlace;
+  types: string[];
+  /** Term ids, ascending. */
+  terms: Int32Array;
+  /** Unit-length weights aligned with `terms`. */
+  weights: Float64Array;
+}
+
+export interface Corpus {
+  docs: Doc[];
+  proposals: readonly Proposal[];
+  termNames: string[];
+  config: DedupeConfig;
+  analyser: Analyser;
+}
+
+export interface PrepareOptions {
+  config?: DedupeConfig;
+  places?: PlaceResolver;
+}
+
+/** Stable order of ids: numbers numerically, otherwise as strings. */
+export function compareIds(a: ProposalId, b: ProposalId): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+const FIELDS = ["title", "components", "description"] as const;
+type Field = (typeof FIELDS)[number];
+
+function fieldTexts(p: Proposal): Record<Field, string> {
+  return {
+    title: p.title ?? "",
+    components: (p.components ?? []).map((c) => String(c).replace(/[-_]+/g, " ")).join(". "),
+    description: p.description ?? "",
+  };
+}
+
+function termsOf(a: AnalysedText): { term: string; concept: boolean; bigram: boolean }[] {
+  return [
+    ...a.concepts.map((c) => ({ term: `#${c}`, concept: true, bigram: false })),
+    ...a.words.map((w) => ({ term: w, concept: false, bigram: false })),
+    ...a.bigrams.map((b) => ({ term: b, concept: false, bigram: true })),
+  ];
+}
+
+let sharedAnalyser: Analyser | null = null;
+
+/** Analyse, classify and vectorise proposals (tf·idf over this corpus). */
+export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOptions = {}): Corpus {
+  const config = options.config ?? DEDUPE_CONFIG;
+  const places = options.places ?? defaultPlaceResolver();
+  const analyser =
+    options.places === undefined
+      ? (sharedAnalyser ??= createAnalyser(places.placeNames()))
+      : createAnalyser(places.placeNames());
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const df: number[] = [];
+  const raw: { place: ResolvedPlace; types: string[]; tf: Map<number, number> }[] = [];
+
+  for (const p of proposals) {
+    const texts = fieldTexts(p);
+    const tf = new Map<number, number>();
+    const evidence = [];
+    for (const f of FIELDS) {
+      const analysed = analyser.analyse(texts[f]);
+      evidence.push({ weight: config.fieldWeight[f], concepts: new Set(analysed.concepts) });
+      for (const t of termsOf(analysed)) {
+        let id = termIds.get(t.term);
+        if (id === undefined) {
+          id = termNames.length;
+          termIds.set(t.term, id);
+          termNames.push(t.term);
+          df.push(0);
+        }
+        const w =
+          config.fieldWeight[f] * (t.concept ? config.conceptBoost : 1) * (t.bigram ? config.bigramWeight : 1);
+        tf.set(id, (tf.get(id) ?? 0) + w);
+      }
+    }
+    if (p.domain) {
+      const term = `domain:${String(p.domain).toLowerCase()}`;
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termNames.length;
+        termIds.set(term, id);
+        termNames.push(term);
+        df.push(0);
+      }
+      tf.set(id, (tf.get(id) ?? 0) + config.domainWeight);
+    }
+    for (const id of tf.keys()) df[id]++;
+    const { primary } = classify(evidence, config.typeMinScore, config.typeRatio);
+    raw.push({ place: places.resolve(p.province, p.city), types: primary, tf });
+  }
+
+  const n = proposals.length;
+  const idf = df.map((d) => Math.log(1 + n / d));
+  const docs: Doc[] = raw.map((r, i) => {
+    const ids = [...r.tf.keys()].sort((a, b) => a - b);
+    const weights = new Float64Array(ids.length);
+    let norm = 0;
+    ids.forEach((id, k) => {
+      const w = Math.log1p(r.tf.get(id)!) * idf[id];
+      weights[k] = w;
+      norm += w * w;
+    });
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    return { id: proposals[i].id, place: r.place, types: r.types, terms: Int32Array.from(ids), weights };
+  });
+  return { docs, proposals, termNames, config, analyser };
+}
+
+function cosine(a: Doc, b: Doc): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  const ta = a.terms;
+  const tb = b.terms;
+  while (i < ta.length && j < tb.length) {
+    if (ta[i] === tb[j]) {
+      dot += a.weights[i] * b.weights[j];
+      i++;
+      j++;
+    } else if (ta[i] < tb[j]) i++;
+    else j++;
+  }
+  return Math.min(1, dot);
+}
+
+function typeAgreement(a: Doc, b: Doc): number | null {
+  if (a.types.length === 0 && b.types.length === 0) return null;
+  if (a.types.length === 0 || b.types.length === 0) return 0;
+  let shared = 0;
+  for (const t of a.types) if (b.types.includes(t)) shared++;
+  return shared / (a.types.length + b.types.length - shared);
+}
+
+export interface PairScore {
+  kind: PairKind;
+  score: number;
+  text: number;
+  types: number | null;
+}
+
+/** Score one pair; null when it is neither kind. The same function serves the fast and the naive path. */
+export function scorePair(corpus: Corpus, i: number, j: number): PairScore | null {
+  const a = corpus.docs[i];
+  const b = corpus.docs[j];
+  const cfg = corpus.config;
+  const types = typeAgreement(a, b);
+  if (types === 0 && a.types.length > 0 && b.types.length > 0) return null;
+  const text = cosine(a, b);
+  const pa = a.place.province;
+  const pb = b.place.province;
+  if (pa !== "" && pa === pb) {
+    const c = cfg.sameProject;
+    let score: number;
+    if (types === null || types === 0) {
+      if (text < c.minTextUntyped) return null;
+      score = text;
+    } else {
+      if (text < c.minText) return null;
+      score = c.typeWeight * types + (1 - c.typeWeight) * text;
+    }
+    if (a.place.city && b.place.city) {
+      score += a.place.city === b.place.city ? c.sameCityBonus : -c.differentCityPenalty;
+    }
+    score = Math.max(0, Math.min(1, score));
+    return score >= c.threshold ? { kind: "same_project", score, text, types } : null;
+  }
+  if (pa !== "" && pb !== "" && types !== null && types > 0) {
+    const c = cfg.sameSolution;
+    if (text < c.minText) return null;
+    const score = Math.min(1, c.typeWeight * types + (1 - c.typeWeight) * text);
+    return score >= c.threshold ? { kind: "same_solution", score, text, types } : null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- candidates
+
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+function signatures(corpus: Corpus, members: readonly number[]): Uint32Array[] {
+  const { bands, rows, seed } = corpus.config.candidates;
+  const k = bands * rows;
+  const seeds = Array.from({ length: k }, (_, h) => mix32(seed + h * 0x27d4eb2d));
+  return members.map((i) => {
+    const sig = new Uint32Array(k).fill(0xffffffff);
+    for (const t of corpus.docs[i].terms) {
+      const base = mix32(t + 1);
+      for (let h = 0; h < k; h++) {
+        const v = mix32(base ^ seeds[h]);
+        if (v < sig[h]) sig[h] = v;
+      }
+    }
+    return sig;
+  });
+}
+
+/**
+ * MinHash LSH over `members`: calls `emit(i, j)` once per pair (i < j) that
+ * collides in at least one band and passes `accept`.
+ */
+function lshPairs(
+  corpus: Corpus,
+  members: readonly number[],
+  accept: (i: number, j: number) => boolean,
+  emit: (i: number, j: number) => void,
+): void {
+  const { bands, rows } = corpus.config.candidates;
+  const sigs = signatures(corpus, members);
+  const sameBand = (x: number, y: number, band: number) => {
+    for (let r = band * rows; r < band * rows + rows; r++) if (sigs[x][r] !== sigs[y][r]) return false;
+    return true;
+  };
+  for (let band = 0; band < bands; band++) {
+    const buckets = new Map<string, number[]>();
+    for (let m = 0; m < members.length; m++) {
+      let key = "";
+      for (let r = band * rows; r < band * rows + rows; r++) key += `${sigs[m][r]},`;
+      const list = buckets.get(key);
+      if (list) list.push(m);
+      else buckets.set(key, [m]);
+    }
+    for (const list of buckets.values()) {
+      if (list.length < 2) continue;
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const mx = list[x];
+          const my = list[y];
+          // Emit once: only in the first band where the pair collides.
+          let earlier = false;
+          for (let e = 0; e < band && !earlier; e++) earlier = sameBand(mx, my, e);
+          if (earlier) continue;
+          const i = Math.min(members[mx], members[my]);
+          const j = Math.max(members[mx], members[my]);
+          if (accept(i, j)) emit(i, j);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Candidate pairs (i < j, each once), sub-quadratic: proposals sharing a
+ * solution type are compared within small type blocks (and within one place
+ * of a large block), the rest of a large block through MinHash LSH; proposals
+ * without a type meet their candidates through a global LSH.
+ */
+export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) => void): void {
+  const { docs } = corpus;
+  const { blockLimit } = corpus.config.candidates;
+  const blocks = new Map<string, number[]>();
+  const untyped: number[] = [];
+  docs.forEach((d, i) => {
+    if (d.types.length === 0) untyped.push(i);
+    for (const t of d.types) (blocks.get(t) ?? blocks.set(t, []).get(t)!).push(i);
+  });
+  // A pair sharing several types is produced by its first shared type only.
+  const firstShared = (i: number, j: number): string | undefined => docs[i].types.find((t) => docs[j].types.includes(t));
+
+  for (const [type, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const mine = (i: number, j: number) => firstShared(i, j) === type;
+    if (members.length <= blockLimit) {
+      for (let x = 0; x < members.length; x++) {
+        for (let y = x + 1; y < members.length; y++) if (mine(members[x], members[y])) emit(members[x], members[y]);
+      }
+      continue;
+    }
+    // Large block: every pair inside one (small) place, LSH across places.
+    const byPlace = new Map<string, number[]>();
+    for (const i of members) {
+      const p = docs[i].place.province;
+      (byPlace.get(p) ?? byPlace.set(p, []).get(p)!).push(i);
+    }
+    const exhaustivePlace = new Set<string>();
+    for (const [place, list] of byPlace) {
+      if (place === "" || list.length > blockLimit) continue;
+      exhaustivePlace.add(place);
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) if (mine(list[x], list[y])) emit(list[x], list[y]);
+      }
+    }
+    lshPairs(
+      corpus,
+      members,
+      (i, j) =>
+        mine(i, j) && !(docs[i].place.province === docs[j].place.province && exhaustivePlace.has(docs[i].place.province)),
+      emit,
+    );
+  }
+
+  if (untyped.length > 0) {
+    const all = docs.map((_, i) => i);
+    if (docs.length <= blockLimit) {
+      for (const i of untyped) {
+        for (let j = 0; j < docs.length; j++) {
+          if (j === i || (docs[j].types.length === 0 && j < i)) continue;
+          emit(Math.min(i, j), Math.max(i, j));
+        }
+      }
+    } else {
+      lshPairs(corpus, all, (i, j) => docs[i].types.length === 0 || docs[j].types.length === 0, emit);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- results
+
+function explain(corpus: Corpus, i: number, j: number, s: PairScore): Explanation {
+  const a = corpus.docs[i];
+  const b = corpus.docs[j];
+  const contrib: { term: string; w: number }[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < a.terms.length && y < b.terms.length) {
+    if (a.terms[x] === b.terms[y]) {
+      contrib.push({ term: corpus.termNames[a.terms[x]], w: a.weights[x] * b.weights[y] });
+      x++;
+      y++;
+    } else if (a.terms[x] < b.terms[y]) x++;
+    else y++;
+  }
+  contrib.sort((p, q) => q.w - p.w);
+  const pa = fieldTexts(corpus.proposals[i]);
+  const pb = fieldTexts(corpus.proposals[j]);
+  const fieldTerms = (text: string) => new Set(termsOf(corpus.analyser.analyse(text)).map((t) => t.term));
+  const fields = FIELDS.filter((f) => {
+    const ta = fieldTerms(pa[f]);
+    for (const t of fieldTerms(pb[f])) if (ta.has(t)) return true;
+    return false;
+  });
+  return {
+    sharedTerms: contrib.slice(0, 12).map((c) => c.term),
+    fields,
+    types: { a: a.types, b: b.types, shared: a.types.filter((t) => b.types.includes(t)) },
+    place: {
+      a: a.place.provinceName,
+      b: b.place.provinceName,
+      same: a.place.province !== "" && a.place.province === b.place.province,
+    },
+    textSimilarity: Math.round(s.text * 1000) / 1000,
+    typeAgreement: s.types === null ? null : Math.round(s.types * 1000) / 1000,
+  };
+}
+
+function orderedPair(corpus: Corpus, i: number, j: number, s: PairScore, withExplanation: boolean): DuplicatePair {
+  const [x, y] = compareIds(corpus.docs[i].id, corpus.docs[j].id) <= 0 ? [i, j] : [j, i];
+  const pair: DuplicatePair = {
+    a: corpus.docs[x].id,
+    b: corpus.docs[y].id,
+    kind: s.kind,
+    score: Math.round(s.score * 1000) / 1000,
+  };
+  if (withExplanation) pair.explanation = explain(corpus, x, y, s);
+  return pair;
+}
+
+/** Union-find of same_solution pairs → clusters across at least two provinces. */
+export class ClusterBuilder {
+  private parent: Int32Array;
+  constructor(private corpus: Corpus) {
+    this.parent = Int32Array.from(corpus.docs.map((_, i) => i));
+  }
+  private find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  add(i: number, j: number): void {
+    const ri = this.find(i);
+    const rj = this.find(j);
+    if (ri !== rj) this.parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  }
+  clusters(): SolutionCluster[] {
+    const groups = new Map<number, number[]>();
+    this.corpus.docs.forEach((_, i) => {
+      const r = this.find(i);
+      (groups.get(r) ?? groups.set(r, []).get(r)!).push(i);
+    });
+    const out: SolutionCluster[] = [];
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      const provinces = new Set(members.map((i) => this.corpus.docs[i].place.province));
+      if (provinces.size < 2) continue;
+      const count = new Map<string, number>();
+      for (const i of members) for (const t of this.corpus.docs[i].types) count.set(t, (count.get(t) ?? 0) + 1);
+      const top = Math.max(...count.values());
+      out.push({
+        kind: "same_solution",
+        members: members.map((i) => this.corpus.docs[i].id).sort(compareIds),
+        types: [...count.entries()].filter(([, c]) => c === top).map(([t]) => t).sort(),
+      });
+    }
+    return out.sort((p, q) => compareIds(p.members[0], q.members[0]));
+  }
+}
+
+export interface DetectOptions extends PrepareOptions {
+  /** Attach an explanation to every pair (default true). */
+  explain?: boolean;
+}
+
+export interface DetectResult {
+  pairs: DuplicatePair[];
+  clusters: SolutionCluster[];
+}
+
+/**
+ * Stream every reported pair of a prepared corpus (fast candidates); returns
+ * the same_solution clusters. Pairs come in candidate order, not sorted.
+ */
+export function streamDuplicates(
+  corpus: Corpus,
+  onPair: (pair: DuplicatePair, i: number, j: number) => void,
+  withExplanation = false,
+): SolutionCluster[] {
+  const clusters = new ClusterBuilder(corpus);
+  forEachCandidate(corpus, (i, j) => {
+    const s = scorePair(corpus, i, j);
+    if (!s) return;
+    if (s.kind === "same_solution") clusters.add(i, j);
+    onPair(orderedPair(corpus, i, j, s, withExplanation), i, j);
+  });
+  return clusters.clusters();
+}
+
+/** Find same_project and same_solution pairs (sorted by a, b) and same_solution clusters. */
+export function detectDuplicates(proposals: readonly Proposal[], options: DetectOptions = {}): DetectResult {
+  const corpus = prepareCorpus(proposals, options);
+  const pairs: DuplicatePair[] = [];
+  const clusters = streamDuplicates(corpus, (p) => pairs.push(p), options.explain ?? true);
+  pairs.sort((p, q) => compareIds(p.a, q.a) || compareIds(p.b, q.b));
+  return { pairs, clusters };
+}
+
+/** The naive reference: every pair among `indices` through the same scoring (for the bench). */
+export function forEachPairNaive(
+  corpus: Corpus,
+  indices: readonly number[],
+  onPair: (i: number, j: number, s: PairScore) => void,
+): void {
+  const sorted = [...indices].sort((a, b) => a - b);
+  for (let x = 0; x < sorted.length; x++) {
+    for (let y = x + 1; y < sorted.length; y++) {
+      const s = scorePair(corpus, sorted[x], sorted[y]);
+      if (s) onPair(sorted[x], sorted[y], s);
+    }
+  }
+}
+
+/** The type(s) a proposal was classified as and its resolved place (for tests and explanations). */
+export function describeProposal(corpus: Corpus, i: number): { types: string[]; place: ResolvedPlace } {
+  return { types: corpus.docs[i].types, place: corpus.docs[i].place };
+}

@@ -1,0 +1,112 @@
+/**
+ * Vietnamese-aware text analysis for duplicate detection: fold case,
+ * diacritics and "đ"; split into syllables; recognise abbreviations, their
+ * expansions and English equivalents as concepts (`#ioc`); drop stop words
+ * and place names; keep the remaining syllables and syllable pairs.
+ */
+import { foldVietnamese } from "~/utils/text";
+import { CONCEPTS, STOP_WORDS } from "./lexicon";
+
+/** Lower case, no diacritics, "đ" → "d", punctuation as spaces. */
+export function normaliseText(input: string): string {
+  return foldVietnamese(input)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Syllables (space-separated words) of a normalised text. */
+export function syllables(input: string): string[] {
+  const n = normaliseText(input);
+  return n ? n.split(" ") : [];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Concepts expressed by the phrase ending here (empty array = drop the phrase). */
+  concepts?: string[];
+}
+
+export interface Analyser {
+  /** Tokens of a text: concept tokens ("#ioc"), content syllables and syllable pairs ("giam_sat"). */
+  analyse(text: string): AnalysedText;
+}
+
+export interface AnalysedText {
+  /** Concept ids found, in order (with repeats). */
+  concepts: string[];
+  /** Content syllables left after concepts, stop words and places are removed. */
+  words: string[];
+  /** Adjacent content syllable pairs ("a b"). */
+  bigrams: string[];
+}
+
+/**
+ * Build an analyser. `dropPhrases` are folded phrases removed from text
+ * (place and organisation names: the place is compared separately).
+ */
+export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
+  const root: TrieNode = { next: new Map() };
+  const add = (phrase: string, concepts: string[]) => {
+    const words = normaliseText(phrase).split(" ").filter(Boolean);
+    if (words.length === 0) return;
+    let node = root;
+    for (const w of words) {
+      let n = node.next.get(w);
+      if (!n) node.next.set(w, (n = { next: new Map() }));
+      node = n;
+    }
+    // A phrase listed under several concepts stands for all of them.
+    node.concepts = node.concepts ? [...new Set([...node.concepts, ...concepts])] : concepts;
+  };
+  for (const p of dropPhrases) add(p, []);
+  for (const [concept, phrases] of Object.entries(CONCEPTS)) {
+    for (const p of phrases) add(p, concept === "_" ? [] : [concept]);
+  }
+  // Compound phrases: "cháy rừng" = forest + fire whatever the order.
+  add("chay rung", ["forest", "fire"]);
+  add("forest fire", ["forest", "fire"]);
+  add("forest fires", ["forest", "fire"]);
+  add("quan trac moi truong", ["measure", "environment"]);
+  add("tin hieu", ["signal"]);
+
+  const analyse = (text: string): AnalysedText => {
+    const toks = syllables(text);
+    const concepts: string[] = [];
+    const words: string[] = [];
+    const bigrams: string[] = [];
+    let prev: string | null = null;
+    let i = 0;
+    while (i < toks.length) {
+      // Longest phrase starting at i.
+      let node: TrieNode | undefined = root;
+      let best = -1;
+      let bestConcepts: string[] | undefined;
+      for (let j = i; j < toks.length; j++) {
+        node = node.next.get(toks[j]);
+        if (!node) break;
+        if (node.concepts) {
+          best = j;
+          bestConcepts = node.concepts;
+        }
+      }
+      if (best >= 0) {
+        concepts.push(...bestConcepts!);
+        prev = null;
+        i = best + 1;
+        continue;
+      }
+      const w = toks[i];
+      i++;
+      if (STOP_WORDS.has(w) || /^\d+$/.test(w) || w.length < 2) {
+        prev = null;
+        continue;
+      }
+      words.push(w);
+      if (prev) bigrams.push(`${prev} ${w}`);
+      prev = w;
+    }
+    return { concepts, words, bigrams };
+  };
+
+  return { analyse };
+}

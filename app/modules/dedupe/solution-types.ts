@@ -1,0 +1,104 @@
+/**
+ * Solution-type classifier: which kind of solution a proposal builds (an
+ * operations centre, a citizen app, traffic cameras, forest-fire cameras…),
+ * from the concepts of its title, components and description. Two proposals
+ * that look alike but build different things (traffic cameras vs forest-fire
+ * cameras, water vs air monitoring, street lighting vs traffic signals) get
+ * different types, which keeps them apart.
+ */
+
+/** Each rule: all listed concepts present in one field. */
+export const SOLUTION_TYPES: Record<string, readonly (readonly string[])[]> = {
+  ioc: [["ioc"]],
+  "citizen-app": [["citizen-app"]],
+  "citizen-feedback": [["feedback"]],
+  "data-centre": [["data-centre"], ["cloud", "server"]],
+  "camera-traffic": [["camera", "traffic"], ["camera", "violation"], ["plate"], ["violation", "traffic", "recognition"]],
+  "camera-forest-fire": [["forest", "fire"], ["camera", "forest"], ["fire", "forest", "warning"]],
+  "camera-security": [["camera", "public-security"], ["face"]],
+  "water-quality": [["water", "quality"], ["water", "measure"], ["water", "environment", "monitor"], ["river", "measure"], ["river", "quality"]],
+  "water-supply": [["supply"], ["leak"], ["water", "meter"], ["water", "scada"]],
+  "air-monitoring": [["air"], ["pollution", "measure"]],
+  "street-lighting": [["lighting"]],
+  "traffic-signals": [["signal"], ["adaptive", "traffic"], ["control", "traffic", "junction"]],
+  lgsp: [["lgsp"], ["integration", "sharing", "data"], ["integration", "sharing", "platform"]],
+  gis: [["gis"]],
+  "public-services": [["public-service"], ["admin-procedure"], ["one-stop"]],
+  parking: [["parking"]],
+  "public-transport": [["bus"], ["ticket"]],
+  "e-health": [["medical-record"], ["telemedicine"], ["health", "electronic"]],
+  "smart-school": [["education"]],
+  tourism: [["tourism"]],
+  wifi: [["wifi"]],
+  fibre: [["fibre"], ["5g"]],
+  "flood-warning": [["flood"], ["drainage"]],
+  "landslide-warning": [["landslide"]],
+  "salinity-monitoring": [["salinity"]],
+  "waste-management": [["waste"]],
+  "energy-management": [["energy"], ["solar"]],
+  "smart-agriculture": [["agriculture"], ["traceability"]],
+  "land-database": [["land", "database"], ["land", "data"]],
+  "building-permit": [["building-permit"]],
+  "digital-twin": [["digital-twin"], ["3d"]],
+  soc: [["soc"]],
+  "open-data": [["open-data"]],
+  emergency: [["emergency"], ["hotline"]],
+  training: [["training"]],
+  "fishing-vessels": [["fishing"]],
+  "smart-port": [["port"]],
+  culture: [["culture"]],
+  "social-welfare": [["social-welfare"]],
+};
+
+/**
+ * Types whose evidence is weaker when another, more specific type is also
+ * present (GIS is a component of many systems; a camera wall is part of an
+ * IOC; a citizen app often carries feedback or public services).
+ */
+export const SUPPORTING_TYPES: ReadonlySet<string> = new Set([
+  "gis",
+  "open-data",
+  "training",
+  "citizen-feedback",
+  "digital-twin",
+  "emergency",
+  "wifi",
+]);
+
+export interface TypeEvidence {
+  /** Weight of the field (title counts more than description). */
+  weight: number;
+  concepts: ReadonlySet<string>;
+}
+
+export interface Classification {
+  /** The main types (one, or a few tied ones). */
+  primary: string[];
+  /** Score per type, for explanations. */
+  scores: Record<string, number>;
+}
+
+/**
+ * Score each type by the fields whose concepts satisfy one of its rules;
+ * the primary types are those scoring at least `ratio` of the best (and at
+ * least `minScore`). Supporting types count half.
+ */
+export function classify(fields: readonly TypeEvidence[], minScore = 1.5, ratio = 0.75): Classification {
+  const scores: Record<string, number> = {};
+  for (const [type, rules] of Object.entries(SOLUTION_TYPES)) {
+    let s = 0;
+    for (const f of fields) {
+      if (rules.some((rule) => rule.every((c) => f.concepts.has(c)))) s += f.weight;
+    }
+    if (s > 0) scores[type] = SUPPORTING_TYPES.has(type) ? s / 2 : s;
+  }
+  const best = Math.max(0, ...Object.values(scores));
+  const primary =
+    best < minScore
+      ? []
+      : Object.entries(scores)
+          .filter(([, s]) => s >= best * ratio)
+          .map(([t]) => t)
+          .sort();
+  return { primary, scores };
+}
