@@ -1,0 +1,183 @@
+/**
+ * Recompute the wasted-spending flags: gather facts (set-based SQL), run the
+ * pure rules, and upsert into `flags` by fingerprint (rule + subject) in one
+ * transaction. Triage state is kept; flags whose condition no longer holds
+ * become inactive; a resolved flag whose condition returns is reopened. One
+ * audit event per state change and one summary event per recompute.
+ */
+import type { Db } from "#db/client.server";
+import type { FlagSeverity, FlagState } from "#db/enums";
+import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { prepared, placeholders } from "~/modules/db/sql.server";
+import { todayIso } from "~/utils/today";
+import { FLAG_CONFIG, type FlagConfig } from "./config";
+import { loadProjectFacts, loadProvinceFacts, loadRegisterApps } from "./facts.server";
+import { onRecompute } from "./lifecycle";
+import { evaluateProject, evaluateProvinces, fingerprintOf, RULE_CODES, type Finding, type RuleCode } from "./rules";
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: "system:flags" };
+
+export interface RecomputeOptions {
+  /** Only this project's flags (province flags are left alone). */
+  projectId?: number | null;
+  /** ISO date of "today" (default: today in Vietnam). */
+  asOf?: string;
+  config?: FlagConfig;
+}
+
+export interface RecomputeResult {
+  asOf: string;
+  scope: "all" | { projectId: number };
+  /** Findings (active flags) per rule after the recompute. */
+  counts: Record<RuleCode, number>;
+  created: number;
+  reopened: number;
+  reactivated: number;
+  cleared: number;
+  ms: number;
+}
+
+interface StoredFlag {
+  id: number;
+  fingerprint: string;
+  ruleCode: string;
+  organisationId: number | null;
+  active: number;
+  state: FlagState;
+}
+
+/** Run the rules and return the findings without writing anything. */
+export function computeFindings(db: Db, opts: RecomputeOptions = {}): Finding[] {
+  const asOf = opts.asOf ?? todayIso();
+  const config = opts.config ?? FLAG_CONFIG;
+  const ctx = { asOf, apps: loadRegisterApps(db), config };
+  const findings: Finding[] = [];
+  for (const p of loadProjectFacts(db, asOf, opts.projectId ?? null, config)) findings.push(...evaluateProject(p, ctx));
+  if (opts.projectId == null) findings.push(...evaluateProvinces(loadProvinceFacts(db), config));
+  return findings;
+}
+
+export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: RecomputeOptions = {}): RecomputeResult {
+  const started = performance.now();
+  const asOf = opts.asOf ?? todayIso();
+  const projectId = opts.projectId ?? null;
+  const now = Date.now();
+  const counts = Object.fromEntries(RULE_CODES.map((r) => [r, 0])) as Record<RuleCode, number>;
+  const result: RecomputeResult = {
+    asOf,
+    scope: projectId == null ? "all" : { projectId },
+    counts,
+    created: 0,
+    reopened: 0,
+    reactivated: 0,
+    cleared: 0,
+    ms: 0,
+  };
+
+  db.transaction((tx) => {
+    const findings = computeFindings(db, { ...opts, asOf });
+    const codes = placeholders(RULE_CODES.length);
+    const stored = (
+      projectId == null
+        ? prepared(
+            db,
+            `SELECT id, fingerprint, rule_code AS ruleCode, organisation_id AS organisationId, active, state
+               FROM flags WHERE rule_code IN (${codes})`,
+          ).all(...RULE_CODES)
+        : prepared(
+            db,
+            `SELECT id, fingerprint, rule_code AS ruleCode, organisation_id AS organisationId, active, state
+               FROM flags WHERE rule_code IN (${codes}) AND subject_type = 'project' AND project_id = ?`,
+          ).all(...RULE_CODES, projectId)
+    ) as StoredFlag[];
+    const byFp = new Map(stored.map((f) => [f.fingerprint, f]));
+    const seen = new Set<string>();
+
+    const insert = prepared(
+      db,
+      `INSERT INTO flags (fingerprint, rule_code, severity, subject_type, project_id, plan_id, organisation_id,
+                          evidence, money_at_stake, active, state, first_seen_at, last_seen_at)
+       VALUES (@fingerprint, @rule, @severity, @subjectType, @projectId, @planId, @organisationId,
+               @evidence, @money, 1, 'open', @now, @now)`,
+    );
+    const update = prepared(
+      db,
+      `UPDATE flags SET severity = @severity, plan_id = @planId, organisation_id = @organisationId,
+              evidence = @evidence, money_at_stake = @money, active = @active, state = @state,
+              state_reason = CASE WHEN @reopened THEN NULL ELSE state_reason END,
+              state_changed_by = CASE WHEN @reopened THEN NULL ELSE state_changed_by END,
+              state_changed_at = CASE WHEN @reopened THEN @now ELSE state_changed_at END,
+              last_seen_at = @now
+        WHERE id = @id`,
+    );
+    const clear = prepared(db, "UPDATE flags SET active = 0 WHERE id = ?");
+
+    for (const f of findings) {
+      const fp = fingerprintOf(f);
+      if (seen.has(fp)) continue;
+      seen.add(fp);
+      counts[f.rule]++;
+      const row = {
+        fingerprint: fp,
+        rule: f.rule,
+        severity: f.severity satisfies FlagSeverity,
+        subjectType: f.subjectType,
+        projectId: f.projectId,
+        planId: f.planId,
+        organisationId: f.organisationId,
+        evidence: JSON.stringify({ ...f.evidence, explanationKey: f.explanationKey }),
+        money: f.moneyAtStake,
+        now,
+      };
+      const old = byFp.get(fp);
+      if (!old) {
+        const id = Number(insert.run(row).lastInsertRowid);
+        result.created++;
+        recordAudit(tx, actor, {
+          action: "flag.raise",
+          entityType: "flag",
+          entityId: id,
+          organisationId: f.organisationId,
+          after: { fingerprint: fp, rule: f.rule, severity: f.severity, state: "open", active: true, moneyAtStake: f.moneyAtStake },
+        });
+        continue;
+      }
+      const next = onRecompute({ active: !!old.active, state: old.state }, true);
+      update.run({ ...row, id: old.id, active: 1, state: next.state, reopened: next.event === "reopen" ? 1 : 0 });
+      if (next.event) {
+        if (next.event === "reopen") result.reopened++;
+        else result.reactivated++;
+        recordAudit(tx, actor, {
+          action: `flag.${next.event}`,
+          entityType: "flag",
+          entityId: old.id,
+          organisationId: f.organisationId,
+          before: { state: old.state, active: false },
+          after: { state: next.state, active: true, evidence: f.evidence },
+        });
+      }
+    }
+    for (const old of stored) {
+      if (seen.has(old.fingerprint) || !old.active) continue;
+      clear.run(old.id);
+      result.cleared++;
+      recordAudit(tx, actor, {
+        action: "flag.clear",
+        entityType: "flag",
+        entityId: old.id,
+        organisationId: old.organisationId,
+        before: { state: old.state, active: true },
+        after: { state: old.state, active: false },
+      });
+    }
+    result.ms = Math.round(performance.now() - started);
+    recordAudit(tx, actor, {
+      action: "flags.recompute",
+      entityType: "flag",
+      entityId: projectId == null ? null : `project:${projectId}`,
+      after: { asOf, scope: result.scope, counts, created: result.created, reopened: result.reopened, reactivated: result.reactivated, cleared: result.cleared },
+    });
+  });
+  result.ms = Math.round(performance.now() - started);
+  return result;
+}
