@@ -238,10 +238,34 @@ describe("province left out", () => {
       prov("P-A"),
       prov("P-BB"),
       prov("P-CCC"),
-      prov("P-EEEEE", { disadvantaged: true, approvedProjects: 2, approvedBudget: 25_000_000_000 }),
+      prov("P-EEEEE", { disadvantaged: true, approvedProjects: 3, approvedBudget: 25_000_000_000 }),
       prov("P-FFFFFF", { disadvantaged: false, approvedProjects: 1, approvedBudget: 1_000_000_000 }),
     ];
     expect(evaluateProvinces(list)).toEqual([]);
+  });
+});
+
+describe("province left out: few projects", () => {
+  const prov = (code: string, n: number, disadvantaged = true): ProvinceFacts => ({
+    organisationId: code.length,
+    code,
+    nameVi: code,
+    population: 1_000_000,
+    disadvantaged,
+    approvedProjects: n,
+    approvedBudget: 100_000_000_000,
+  });
+  it("fires on a disadvantaged province with fewer than a quarter of the median count", () => {
+    const found = evaluateProvinces([prov("P-A", 8), prov("P-BB", 8), prov("P-CCC", 8), prov("P-DDDD", 1)]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      explanationKey: "rule.province_left_out.explanation.few",
+      evidence: { province: "P-DDDD", approvedProjects: 1, nationalMedianProjects: 8 },
+    });
+  });
+  it("stays quiet at a quarter of the median, or outside disadvantaged regions", () => {
+    expect(evaluateProvinces([prov("P-A", 8), prov("P-BB", 8), prov("P-CCC", 8), prov("P-DDDD", 2)])).toEqual([]);
+    expect(evaluateProvinces([prov("P-A", 8), prov("P-BB", 8), prov("P-CCC", 8), prov("P-DDDD", 1, false)])).toEqual([]);
   });
 });
 

@@ -39,6 +39,8 @@ export default defineMessages({
       "Tỉnh/thành phố chưa có dự án nào được phê duyệt trong chương trình.",
     "rule.province_left_out.explanation.low":
       "Vùng khó khăn có kinh phí được duyệt bình quân đầu người ({perCapita} đ) thấp hơn nhiều so với trung vị cả nước ({nationalMedianPerCapita} đ).",
+    "rule.province_left_out.explanation.few":
+      "Vùng khó khăn chỉ có {approvedProjects} dự án được phê duyệt, trong khi trung vị cả nước là {nationalMedianProjects} dự án mỗi tỉnh.",
     "severity.low": "Thấp",
     "severity.medium": "Trung bình",
     "severity.high": "Cao",
@@ -88,6 +90,8 @@ export default defineMessages({
     "rule.province_left_out.explanation.none": "The province has no approved project in the programme.",
     "rule.province_left_out.explanation.low":
       "A disadvantaged region with approved budget per person ({perCapita} VND) far below the national median ({nationalMedianPerCapita} VND).",
+    "rule.province_left_out.explanation.few":
+      "A disadvantaged region with only {approvedProjects} approved projects, where the national median is {nationalMedianProjects} per province.",
     "severity.low": "Low",
     "severity.medium": "Medium",
     "severity.high": "High",

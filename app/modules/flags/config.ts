@@ -33,6 +33,8 @@ export const FLAG_CONFIG = {
   zombieDays: 180,
   /** Province left out: per-capita approved budget below this fraction of the national median… */
   perCapitaFractionOfMedian: 0.25,
+  /** …or fewer approved projects than this fraction of the national median count. */
+  projectCountFractionOfMedian: 0.25,
   /** Phases in which a project is being delivered. */
   activePhases: ["approved", "pilot", "evaluation", "scaling"],
   /** Phases that count as "the province has an approved project". */

@@ -325,18 +325,31 @@ export function evaluateProject(p: ProjectFacts, ctx: RuleContext): Finding[] {
   return out;
 }
 
-/** Median of the per-capita approved budget over provinces with a population. */
-export function perCapitaMedian(provinces: ProvinceFacts[]): number {
-  const xs = provinces
-    .filter((p) => p.population && p.population > 0)
-    .map((p) => p.approvedBudget / (p.population as number))
-    .sort((a, b) => a - b);
+function median(values: number[]): number {
+  const xs = [...values].sort((a, b) => a - b);
   if (!xs.length) return 0;
   const mid = xs.length >> 1;
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }
 
-export function provinceLeftOut(p: ProvinceFacts, median: number, config: FlagConfig = FLAG_CONFIG): Finding | null {
+/** Median of the per-capita approved budget over provinces with a population. */
+export function perCapitaMedian(provinces: ProvinceFacts[]): number {
+  return median(
+    provinces.filter((p) => p.population && p.population > 0).map((p) => p.approvedBudget / (p.population as number)),
+  );
+}
+
+/** Median number of approved projects per province. */
+export function projectCountMedian(provinces: ProvinceFacts[]): number {
+  return median(provinces.map((p) => p.approvedProjects));
+}
+
+export function provinceLeftOut(
+  p: ProvinceFacts,
+  median: number,
+  config: FlagConfig = FLAG_CONFIG,
+  medianProjects = 0,
+): Finding | null {
   const base = {
     subjectType: "organisation" as const,
     projectId: null,
@@ -353,6 +366,7 @@ export function provinceLeftOut(p: ProvinceFacts, median: number, config: FlagCo
     perCapita: Math.round(perCapita),
     nationalMedianPerCapita: Math.round(median),
     disadvantaged: p.disadvantaged,
+    nationalMedianProjects: medianProjects,
   };
   const gap = p.population ? Math.max(0, Math.round(median * config.perCapitaFractionOfMedian * p.population - p.approvedBudget)) : 0;
   if (p.approvedProjects === 0) {
@@ -375,14 +389,25 @@ export function provinceLeftOut(p: ProvinceFacts, median: number, config: FlagCo
       moneyAtStake: gap,
     };
   }
+  if (p.disadvantaged && medianProjects > 0 && p.approvedProjects < medianProjects * config.projectCountFractionOfMedian) {
+    return {
+      ...base,
+      rule: "province_left_out",
+      severity: "medium",
+      explanationKey: "rule.province_left_out.explanation.few",
+      evidence: { ...evidence, thresholdPct: config.projectCountFractionOfMedian * 100 },
+      moneyAtStake: gap,
+    };
+  }
   return null;
 }
 
 export function evaluateProvinces(provinces: ProvinceFacts[], config: FlagConfig = FLAG_CONFIG): Finding[] {
   const median = perCapitaMedian(provinces);
+  const medianProjects = projectCountMedian(provinces);
   const out: Finding[] = [];
   for (const p of provinces) {
-    const f = provinceLeftOut(p, median, config);
+    const f = provinceLeftOut(p, median, config, medianProjects);
     if (f) out.push(f);
   }
   return out;
