@@ -23,3 +23,4 @@ export {
 export { createAnalyser, normaliseText, syllables, type AnalysedText } from "./normalise";
 export { createPlaceResolver, defaultPlaceResolver, type PlaceResolver, type ResolvedPlace } from "./place";
 export { classify, SOLUTION_TYPES } from "./solution-types";
+export { evaluate, expectedPairs, type KindScore, type LabelledProposal } from "./evaluate";

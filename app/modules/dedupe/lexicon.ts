@@ -77,7 +77,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   ],
   "admin-procedure": ["tthc", "thu tuc hanh chinh", "administrative procedures", "administrative procedure"],
   "one-stop": ["mot cua", "one stop shop", "one stop", "bo phan mot cua"],
-  portal: ["cong thong tin", "cong dich vu", "portal", "website", "cong dien tu"],
+  portal: ["cong thong tin", "portal", "website", "cong dien tu"],
   gis: [
     "gis",
     "he thong thong tin dia ly",
@@ -155,6 +155,7 @@ export const CONCEPTS: Record<string, readonly string[]> = {
     "super app",
     "app",
   ],
+  application: ["ung dung", "ung dung tren dien thoai", "application", "applications"],
   citizen: ["cong dan", "nguoi dan", "citizen", "citizens", "residents", "resident", "nhan dan", "public"],
   "data-centre": ["trung tam du lieu", "ttdl", "data centre", "data center", "datacenter", "data centres", "data centers"],
   cloud: ["dien toan dam may", "dam may", "cloud"],

@@ -10,7 +10,7 @@
 /** Each rule: all listed concepts present in one field. */
 export const SOLUTION_TYPES: Record<string, readonly (readonly string[])[]> = {
   ioc: [["ioc"]],
-  "citizen-app": [["citizen-app"]],
+  "citizen-app": [["citizen-app"], ["application", "citizen"]],
   "citizen-feedback": [["feedback"]],
   "data-centre": [["data-centre"], ["cloud", "server"]],
   "camera-traffic": [["camera", "traffic"], ["camera", "violation"], ["plate"], ["violation", "traffic", "recognition"]],
