@@ -14,6 +14,8 @@ import { SESSION_COOKIE } from "~/auth/token";
 import { applyTriage, FlagError } from "~/modules/flags/commands.server";
 import { recomputeFlags } from "~/modules/flags/recompute.server";
 import type { RuleCode } from "~/modules/flags/rules";
+import { setDb } from "#db/client.server";
+import { action as flagsAction, loader as flagsLoader } from "~/routes/flags";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const asOf = "2026-11-26";
@@ -21,9 +23,11 @@ let t: TestDb;
 let planted: PlantedManifest;
 const users: Record<string, CurrentUser> = {};
 
+const cookies: Record<string, string> = {};
 const userOf = (email: string): CurrentUser => {
   const row = t.db.$client.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: number };
   const cookie = `${SESSION_COOKIE}=${createSession(t.db, row.id).token}`;
+  cookies[email.split("@")[0]] = cookie;
   return getCurrentUser(new Request("http://localhost/flags", { headers: { Cookie: cookie } }), t.db)!;
 };
 
@@ -77,7 +81,10 @@ beforeAll(async () => {
     users[role] = userOf(`${role}@demo.citypilot.vn`);
   }
 }, 120_000);
-afterAll(() => t?.cleanup());
+afterAll(() => {
+  setDb(undefined);
+  t?.cleanup();
+});
 
 describe("first recompute on the demo data", () => {
   let counts: Record<RuleCode, number>;
@@ -240,5 +247,91 @@ describe("triage commands", () => {
     }
     expect(flagById(f.id).state).toBe("open");
     expect(auditCount("flag.acknowledge", f.id)).toBe(0);
+  });
+});
+
+describe("/flags page", () => {
+  beforeAll(() => setDb(t.db));
+  const get = async (role: string, search = "") => {
+    try {
+      return await flagsLoader({
+        request: new Request(`http://localhost/flags${search}`, { headers: { Cookie: cookies[role] } }),
+        params: {},
+        context: {},
+      });
+    } catch (e) {
+      if (e instanceof Response) return e;
+      throw e;
+    }
+  };
+  const post = async (role: string, fields: [string, string][]) => {
+    const body = new URLSearchParams(fields);
+    try {
+      return await flagsAction({
+        request: new Request("http://localhost/flags", {
+          method: "POST",
+          headers: { Cookie: cookies[role], "Content-Type": "application/x-www-form-urlencoded" },
+          body,
+        }),
+        params: {},
+        context: {},
+      });
+    } catch (e) {
+      if (e instanceof Response) return e;
+      throw e;
+    }
+  };
+
+  it("lists flags filtered by rule, severity and province from the URL", async () => {
+    const d = (await get("coordinator", "?rule=zombie_project&size=100")) as Awaited<ReturnType<typeof flagsLoader>>;
+    expect(d.canTriage).toBe(true);
+    expect(d.rows.length).toBeGreaterThan(0);
+    expect(d.rows.every((r) => r.ruleCode === "zombie_project")).toBe(true);
+    const codes = new Set(d.rows.map((r) => r.projectCode));
+    for (const c of planted.zombies) expect(codes).toContain(c);
+    const left = (await get("coordinator", "?province=P-CBG")) as Awaited<ReturnType<typeof flagsLoader>>;
+    expect(left.rows.map((r) => r.ruleCode)).toContain("province_left_out");
+    const high = (await get("leader", "?severity=high")) as Awaited<ReturnType<typeof flagsLoader>>;
+    expect(high.canTriage).toBe(false);
+    expect(high.rows.every((r) => r.severity === "high")).toBe(true);
+  });
+
+  it("shows planners only their own organisations' flags", async () => {
+    const d = (await get("planner.hcm", "?size=100")) as Awaited<ReturnType<typeof flagsLoader>>;
+    const own = users["planner.hcm"].ownOrganisationIds;
+    const orgs = t.db.$client.prepare("SELECT id, organisation_id AS o FROM flags").all() as { id: number; o: number }[];
+    const orgOf = new Map(orgs.map((r) => [r.id, r.o]));
+    for (const r of d.rows) expect(own.has(orgOf.get(r.id)!)).toBe(true);
+  });
+
+  it("dismiss without a reason comes back with the message beside the row's reason field", async () => {
+    const f = flagOf("overlapping_app", planted.overlappingCitizenApps[0]);
+    const res = (await post("coordinator", [["row", `dismiss:${f.id}`], [`reason-${f.id}`, " "]])) as unknown as {
+      data: { ok: false; error: { message: string; fieldId: string } };
+      init: { status: number };
+    };
+    expect(res.init.status).toBe(400);
+    expect(res.data.error).toEqual({ message: "flags.error.reasonRequired", fieldId: `reason-${f.id}` });
+    expect(flagById(f.id).state).toBe("open");
+    const ok = (await post("coordinator", [["row", `dismiss:${f.id}`], [`reason-${f.id}`, "App tích hợp VNeID"]])) as {
+      ok: boolean;
+    };
+    expect(ok.ok).toBe(true);
+    expect(flagById(f.id)).toMatchObject({ state: "dismissed", stateReason: "App tích hợp VNeID" });
+  });
+
+  it("bulk acknowledge from the page; leaders, auditors and planners get 403", async () => {
+    const ids = planted.overlappingCitizenApps.slice(1).map((c) => flagOf("overlapping_app", c).id);
+    for (const role of ["leader", "auditor", "planner.hcm"]) {
+      const res = (await post(role, ids.map((id) => ["flagIds", String(id)] as [string, string]).concat([["intent", "bulk-acknowledge"]]))) as Response;
+      expect(res.status, role).toBe(403);
+    }
+    for (const id of ids) expect(flagById(id).state).toBe("open");
+    const ok = (await post(
+      "coordinator",
+      ids.map((id) => ["flagIds", String(id)] as [string, string]).concat([["intent", "bulk-acknowledge"]]),
+    )) as { ok: boolean; count: number };
+    expect(ok).toEqual({ ok: true, count: ids.length });
+    for (const id of ids) expect(flagById(id).state).toBe("acknowledged");
   });
 });

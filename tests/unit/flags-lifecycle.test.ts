@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextState, onRecompute } from "~/modules/flags/lifecycle";
+import { parseFlagsQuery, triageInputFromForm } from "~/modules/flags/query";
 import { triageSchema } from "~/modules/flags/schema";
 
 describe("triage transitions", () => {
@@ -64,5 +65,30 @@ describe("triage schema", () => {
     expect(triageSchema.parse({ intent: "bulk-acknowledge", flagIds: ["4", "5"] })).toMatchObject({ flagIds: [4, 5] });
     expect(triageSchema.safeParse({ intent: "bulk-acknowledge" }).error?.issues[0].message).toBe("flags.error.noFlags");
     expect(triageSchema.safeParse({ intent: "acknowledge", flagId: "x" }).success).toBe(false);
+  });
+});
+
+describe("/flags URL and form contract", () => {
+  it("reads filters, falling back on bad values", () => {
+    expect(parseFlagsQuery("?rule=zombie_project&severity=high&state=open&province=P-CBG&inactive=1").filters).toEqual({
+      rule: "zombie_project",
+      severity: "high",
+      state: "open",
+      province: "P-CBG",
+      inactive: true,
+    });
+    expect(parseFlagsQuery("?rule=nope&severity=huge&province=x'--").filters).toEqual({
+      rule: null,
+      severity: null,
+      state: null,
+      province: null,
+      inactive: false,
+    });
+  });
+  it("maps a row button with its reason, or the bulk button with the checked ids", () => {
+    const f = new URLSearchParams([["row", "dismiss:12"], ["reason-12", "trùng"], ["reason-13", "other"]]);
+    expect(triageInputFromForm(f)).toEqual({ intent: "dismiss", flagId: "12", reason: "trùng" });
+    const b = new URLSearchParams([["intent", "bulk-acknowledge"], ["flagIds", "3"], ["flagIds", "4"]]);
+    expect(triageInputFromForm(b)).toEqual({ intent: "bulk-acknowledge", flagIds: ["3", "4"] });
   });
 });
