@@ -59,7 +59,7 @@ const col = createColumnHelper<FlagRow>();
 export default function FlagsPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, locale, money, num } = useT();
+  const { t, locale, money, num, date } = useT();
   const err = result && !result.ok ? result.error : null;
 
   const columns = useMemo(() => {
@@ -68,6 +68,7 @@ export default function FlagsPage() {
       const out: Params = {};
       for (const [k, v] of Object.entries(ev)) {
         if (typeof v === "number") out[k] = MONEY_KEYS.has(k) ? money(v) : num(v);
+        else if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = date(v);
         else if (Array.isArray(v)) out[k] = v.join(", ");
         else if (v !== null && v !== undefined) out[k] = String(v);
       }
@@ -182,7 +183,7 @@ export default function FlagsPage() {
           ]
         : []),
     ];
-  }, [t, locale, money, num, d.canTriage, err]);
+  }, [t, locale, money, num, date, d.canTriage, err]);
 
   return (
     <>
