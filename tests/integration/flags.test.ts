@@ -12,6 +12,7 @@ import { getCurrentUser, type CurrentUser } from "~/auth/guard.server";
 import { createSession } from "~/auth/session.server";
 import { SESSION_COOKIE } from "~/auth/token";
 import { applyTriage, FlagError } from "~/modules/flags/commands.server";
+import { flagsOfPlan, flagsOfProject } from "~/modules/flags/project-flags.server";
 import { recomputeFlags } from "~/modules/flags/recompute.server";
 import type { RuleCode } from "~/modules/flags/rules";
 import { setDb } from "#db/client.server";
@@ -333,5 +334,17 @@ describe("/flags page", () => {
     )) as { ok: boolean; count: number };
     expect(ok).toEqual({ ok: true, count: ids.length });
     for (const id of ids) expect(flagById(id).state).toBe("acknowledged");
+  });
+});
+
+describe("flags of a project and of a plan", () => {
+  it("lists the active flags of a project and of the projects in its plan", () => {
+    const code = planted.privateContractorPersonalData.withoutSecurityLine[1];
+    const pid = projectId(code);
+    const rules = flagsOfProject(t.db, pid).map((f) => f.ruleCode);
+    expect(rules).toEqual(expect.arrayContaining(["private_personal_data", "personal_data_no_security"]));
+    const planId = (t.db.$client.prepare("SELECT plan_id AS p FROM projects WHERE id = ?").get(pid) as { p: number }).p;
+    const inPlan = flagsOfPlan(t.db, planId);
+    expect(inPlan.filter((f) => f.projectCode === code).length).toBe(rules.length);
   });
 });
