@@ -24,7 +24,9 @@ describe("dedupe on the labelled set", () => {
     expect(expected.filter((k) => k === "same_project").length).toBeGreaterThanOrEqual(40);
     expect(expected.filter((k) => k === "same_solution").length).toBeGreaterThanOrEqual(100);
     // Some English, some without diacritics, some legacy province names.
-    expect(items.filter((i) => /\b(the|for|and)\b/i.test(i.title + " " + i.description)).length).toBeGreaterThan(20);
+    expect(
+      items.filter((i) => /\b(the|for|and)\b/i.test(i.title + " " + i.description)).length,
+    ).toBeGreaterThan(20);
     expect(items.some((i) => i.province === "Bình Dương")).toBe(true);
   });
 
@@ -37,7 +39,9 @@ describe("dedupe on the labelled set", () => {
         `dedupe labelled set ${kind}: P=${fmt(s.precision)} R=${fmt(s.recall)} F1=${fmt(s.f1)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
       );
     }
-    console.log(`dedupe labelled set: ${clusters.length} same_solution clusters; ${errors.length} pair errors`);
+    console.log(
+      `dedupe labelled set: ${clusters.length} same_solution clusters; ${errors.length} pair errors`,
+    );
     // Achieved (2026-11-26): same_project P 1.000 R 0.978; same_solution P 1.000 R 0.973.
     expect(scores.same_project.precision).toBeGreaterThanOrEqual(0.9);
     expect(scores.same_project.recall).toBeGreaterThanOrEqual(0.9);

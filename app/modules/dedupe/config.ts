@@ -34,8 +34,8 @@ export const DEDUPE_CONFIG = {
     /** A type block up to this size is compared pair by pair; above it, MinHash LSH. */
     blockLimit: 300,
     /** MinHash: bands × rows hash functions. */
-    bands: 24,
-    rows: 2,
+    bands: 16,
+    rows: 1,
     seed: 0x9e3779b9,
   },
 } as const;

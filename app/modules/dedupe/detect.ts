@@ -142,7 +142,9 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
           df.push(0);
         }
         const w =
-          config.fieldWeight[f] * (t.concept ? config.conceptBoost : 1) * (t.bigram ? config.bigramWeight : 1);
+          config.fieldWeight[f] *
+          (t.concept ? config.conceptBoost : 1) *
+          (t.bigram ? config.bigramWeight : 1);
         tf.set(id, (tf.get(id) ?? 0) + w);
       }
     }
@@ -274,43 +276,48 @@ function signatures(corpus: Corpus, members: readonly number[]): Uint32Array[] {
 
 /**
  * MinHash LSH over `members`: calls `emit(i, j)` once per pair (i < j) that
- * collides in at least one band and passes `accept`.
+ * collides in at least one band and passes `accept`. With `only`, a pair is
+ * considered only when at least one side is flagged (the rest is skipped
+ * without enumeration).
  */
 function lshPairs(
   corpus: Corpus,
   members: readonly number[],
   accept: (i: number, j: number) => boolean,
   emit: (i: number, j: number) => void,
+  only?: (i: number) => boolean,
 ): void {
   const { bands, rows } = corpus.config.candidates;
   const sigs = signatures(corpus, members);
-  const sameBand = (x: number, y: number, band: number) => {
-    for (let r = band * rows; r < band * rows + rows; r++) if (sigs[x][r] !== sigs[y][r]) return false;
-    return true;
+  const m = members.length;
+  // One bit per member pair: each pair is considered once whatever the bands it collides in.
+  const seen = new Uint8Array(Math.ceil((m * m) / 8) + 1);
+  const visit = (x: number, y: number) => {
+    const [lo, hi] = x < y ? [x, y] : [y, x];
+    const bit = lo * m + hi;
+    if (seen[bit >>> 3] & (1 << (bit & 7))) return;
+    seen[bit >>> 3] |= 1 << (bit & 7);
+    const i = Math.min(members[lo], members[hi]);
+    const j = Math.max(members[lo], members[hi]);
+    if (accept(i, j)) emit(i, j);
   };
   for (let band = 0; band < bands; band++) {
     const buckets = new Map<string, number[]>();
-    for (let m = 0; m < members.length; m++) {
+    for (let x = 0; x < m; x++) {
       let key = "";
-      for (let r = band * rows; r < band * rows + rows; r++) key += `${sigs[m][r]},`;
+      for (let r = band * rows; r < band * rows + rows; r++) key += `${sigs[x][r]},`;
       const list = buckets.get(key);
-      if (list) list.push(m);
-      else buckets.set(key, [m]);
+      if (list) list.push(x);
+      else buckets.set(key, [x]);
     }
     for (const list of buckets.values()) {
       if (list.length < 2) continue;
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const mx = list[x];
-          const my = list[y];
-          // Emit once: only in the first band where the pair collides.
-          let earlier = false;
-          for (let e = 0; e < band && !earlier; e++) earlier = sameBand(mx, my, e);
-          if (earlier) continue;
-          const i = Math.min(members[mx], members[my]);
-          const j = Math.max(members[mx], members[my]);
-          if (accept(i, j)) emit(i, j);
-        }
+      if (only) {
+        const flagged = list.filter((x) => only(members[x]));
+        for (const x of flagged) for (const y of list) if (x !== y) visit(x, y);
+      } else {
+        for (let a = 0; a < list.length; a++)
+          for (let b = a + 1; b < list.length; b++) visit(list[a], list[b]);
       }
     }
   }
@@ -328,17 +335,21 @@ export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) =>
   const blocks = new Map<string, number[]>();
   const untyped: number[] = [];
   docs.forEach((d, i) => {
+    // Without a place a proposal is never reported (no same place, no other province).
+    if (d.place.province === "") return;
     if (d.types.length === 0) untyped.push(i);
     for (const t of d.types) (blocks.get(t) ?? blocks.set(t, []).get(t)!).push(i);
   });
   // A pair sharing several types is produced by its first shared type only.
-  const firstShared = (i: number, j: number): string | undefined => docs[i].types.find((t) => docs[j].types.includes(t));
+  const firstShared = (i: number, j: number): string | undefined =>
+    docs[i].types.find((t) => docs[j].types.includes(t));
 
   for (const [type, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const mine = (i: number, j: number) => firstShared(i, j) === type;
     if (members.length <= blockLimit) {
       for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++) if (mine(members[x], members[y])) emit(members[x], members[y]);
+        for (let y = x + 1; y < members.length; y++)
+          if (mine(members[x], members[y])) emit(members[x], members[y]);
       }
       continue;
     }
@@ -360,22 +371,29 @@ export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) =>
       corpus,
       members,
       (i, j) =>
-        mine(i, j) && !(docs[i].place.province === docs[j].place.province && exhaustivePlace.has(docs[i].place.province)),
+        mine(i, j) &&
+        !(docs[i].place.province === docs[j].place.province && exhaustivePlace.has(docs[i].place.province)),
       emit,
     );
   }
 
   if (untyped.length > 0) {
-    const all = docs.map((_, i) => i);
+    const all = docs.map((_, i) => i).filter((i) => docs[i].place.province !== "");
     if (docs.length <= blockLimit) {
       for (const i of untyped) {
-        for (let j = 0; j < docs.length; j++) {
+        for (const j of all) {
           if (j === i || (docs[j].types.length === 0 && j < i)) continue;
           emit(Math.min(i, j), Math.max(i, j));
         }
       }
     } else {
-      lshPairs(corpus, all, (i, j) => docs[i].types.length === 0 || docs[j].types.length === 0, emit);
+      lshPairs(
+        corpus,
+        all,
+        () => true,
+        emit,
+        (i) => docs[i].types.length === 0,
+      );
     }
   }
 }
@@ -419,7 +437,13 @@ function explain(corpus: Corpus, i: number, j: number, s: PairScore): Explanatio
   };
 }
 
-function orderedPair(corpus: Corpus, i: number, j: number, s: PairScore, withExplanation: boolean): DuplicatePair {
+function orderedPair(
+  corpus: Corpus,
+  i: number,
+  j: number,
+  s: PairScore,
+  withExplanation: boolean,
+): DuplicatePair {
   const [x, y] = compareIds(corpus.docs[i].id, corpus.docs[j].id) <= 0 ? [i, j] : [j, i];
   const pair: DuplicatePair = {
     a: corpus.docs[x].id,
@@ -461,12 +485,16 @@ export class ClusterBuilder {
       const provinces = new Set(members.map((i) => this.corpus.docs[i].place.province));
       if (provinces.size < 2) continue;
       const count = new Map<string, number>();
-      for (const i of members) for (const t of this.corpus.docs[i].types) count.set(t, (count.get(t) ?? 0) + 1);
+      for (const i of members)
+        for (const t of this.corpus.docs[i].types) count.set(t, (count.get(t) ?? 0) + 1);
       const top = Math.max(...count.values());
       out.push({
         kind: "same_solution",
         members: members.map((i) => this.corpus.docs[i].id).sort(compareIds),
-        types: [...count.entries()].filter(([, c]) => c === top).map(([t]) => t).sort(),
+        types: [...count.entries()]
+          .filter(([, c]) => c === top)
+          .map(([t]) => t)
+          .sort(),
       });
     }
     return out.sort((p, q) => compareIds(p.members[0], q.members[0]));

@@ -41,7 +41,10 @@ export interface KindScore {
 export function evaluate(
   items: readonly LabelledProposal[],
   pairs: readonly DuplicatePair[],
-): { scores: Record<PairKind, KindScore>; errors: { pair: string; expected: string | null; got: string | null }[] } {
+): {
+  scores: Record<PairKind, KindScore>;
+  errors: { pair: string; expected: string | null; got: string | null }[];
+} {
   const expected = expectedPairs(items);
   const got = new Map(pairs.map((p) => [key(String(p.a), String(p.b)), p.kind] as const));
   const result = {} as Record<PairKind, KindScore>;
@@ -71,4 +74,3 @@ export function evaluate(
   }
   return { scores: result, errors };
 }
-
