@@ -61,7 +61,7 @@ describe("can", () => {
 describe("navigationFor", () => {
   const paths = (p: Principal, org: number | null = 1) => navigationFor(p, org).map((i) => i.to);
   it("shows each role its own navigation", () => {
-    const common = ["/", "/projects", "/rollout", "/plans", "/strategy", "/organisations"];
+    const common = ["/", "/projects", "/rollout", "/plans", "/flags", "/strategy", "/organisations"];
     expect(paths(planner, HCM)).toEqual([...common, `/organisations/${HCM}`]);
     expect(paths(leader)).toEqual(common);
     expect(paths(auditor)).toEqual([...common, "/admin/users", "/audit"]);

@@ -14,6 +14,7 @@ export function navigationFor(principal: Principal, primaryOrganisationId: numbe
     items.push({ key: "common.nav.rollout", to: "/rollout" });
   }
   if (can(principal, "read", "plan")) items.push({ key: "common.nav.plans", to: "/plans" });
+  if (can(principal, "read", "flag")) items.push({ key: "common.nav.flags", to: "/flags" });
   if (can(principal, "read", "strategy")) items.push({ key: "common.nav.strategy", to: "/strategy" });
   if (can(principal, "read", "organisation")) items.push({ key: "common.nav.organisations", to: "/organisations" });
   if (primaryOrganisationId !== null && principal.roles.includes("planner")) {
