@@ -290,18 +290,32 @@ function lshPairs(
   const { bands, rows } = corpus.config.candidates;
   const sigs = signatures(corpus, members);
   const m = members.length;
-  // One bit per member pair: each pair is considered once whatever the bands it collides in.
-  const seen = new Uint8Array(Math.ceil((m * m) / 8) + 1);
+  // One bit per member pair, so each pair is considered once whatever the bands
+  // it collides in; above ~23k members (64 MB of bits) fall back to checking
+  // whether the pair already collided in an earlier band.
+  const useBits = m <= 23_000;
+  const seen = new Uint8Array(useBits ? Math.ceil((m * m) / 8) + 1 : 0);
+  let band = 0;
+  const collidedBefore = (x: number, y: number) => {
+    for (let e = 0; e < band; e++) {
+      let same = true;
+      for (let r = e * rows; r < e * rows + rows && same; r++) same = sigs[x][r] === sigs[y][r];
+      if (same) return true;
+    }
+    return false;
+  };
   const visit = (x: number, y: number) => {
     const [lo, hi] = x < y ? [x, y] : [y, x];
-    const bit = lo * m + hi;
-    if (seen[bit >>> 3] & (1 << (bit & 7))) return;
-    seen[bit >>> 3] |= 1 << (bit & 7);
+    if (useBits) {
+      const bit = lo * m + hi;
+      if (seen[bit >>> 3] & (1 << (bit & 7))) return;
+      seen[bit >>> 3] |= 1 << (bit & 7);
+    } else if (collidedBefore(lo, hi)) return;
     const i = Math.min(members[lo], members[hi]);
     const j = Math.max(members[lo], members[hi]);
     if (accept(i, j)) emit(i, j);
   };
-  for (let band = 0; band < bands; band++) {
+  for (band = 0; band < bands; band++) {
     const buckets = new Map<string, number[]>();
     for (let x = 0; x < m; x++) {
       let key = "";
@@ -314,7 +328,10 @@ function lshPairs(
       if (list.length < 2) continue;
       if (only) {
         const flagged = list.filter((x) => only(members[x]));
-        for (const x of flagged) for (const y of list) if (x !== y) visit(x, y);
+        for (const x of flagged) {
+          // Two flagged members meet once (from the lower one).
+          for (const y of list) if (x !== y && !(y < x && only(members[y]))) visit(x, y);
+        }
       } else {
         for (let a = 0; a < list.length; a++)
           for (let b = a + 1; b < list.length; b++) visit(list[a], list[b]);
