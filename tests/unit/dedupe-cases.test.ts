@@ -195,6 +195,41 @@ describe("same_project: must match", () => {
     ).toBe("same_project");
   });
 
+  it("an English copy for the legacy province (Kiên Giang → An Giang), traffic lights in English", () => {
+    expect(
+      kindOf(
+        {
+          id: "a",
+          title: "Cổng thông tin điện tử tỉnh Kiên Giang",
+          description: "Nâng cấp cổng thông tin điện tử.",
+          province: "Kiên Giang",
+        },
+        {
+          id: "b",
+          title: "Provincial web portal of An Giang",
+          description: "Upgrade the web portal.",
+          province: "An Giang",
+        },
+      ),
+    ).toBe("same_project");
+    expect(
+      kindOf(
+        {
+          id: "a",
+          title: "Smart traffic light system for Can Tho",
+          description: "Adaptive signal timing at intersections.",
+          province: "Can Tho",
+        },
+        {
+          id: "b",
+          title: "Đèn tín hiệu giao thông thông minh thành phố Cần Thơ",
+          description: "Chu kỳ đèn theo lưu lượng tại nút giao.",
+          province: "Cần Thơ",
+        },
+      ),
+    ).toBe("same_project");
+  });
+
   it('"IOC" vs "Trung tâm giám sát, điều hành đô thị thông minh"', () => {
     expect(
       kindOf(HCM_IOC, { id: "b", title: "IOC TP.HCM", description: "Dự án IOC.", province: "Hồ Chí Minh" }),

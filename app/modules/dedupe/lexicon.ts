@@ -87,7 +87,15 @@ export const CONCEPTS: Record<string, readonly string[]> = {
   ],
   "admin-procedure": ["tthc", "thu tuc hanh chinh", "administrative procedures", "administrative procedure"],
   "one-stop": ["mot cua", "one stop shop", "one stop", "bo phan mot cua"],
-  portal: ["cong thong tin", "portal", "website", "cong dien tu"],
+  portal: [
+    "cong thong tin dien tu",
+    "cong thong tin",
+    "web portal",
+    "web",
+    "portal",
+    "website",
+    "cong dien tu",
+  ],
   gis: [
     "gis",
     "he thong thong tin dia ly",

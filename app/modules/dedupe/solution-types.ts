@@ -60,6 +60,7 @@ export const SOLUTION_TYPES: Record<string, readonly (readonly string[])[]> = {
   "digital-twin": [["digital-twin"], ["3d"]],
   soc: [["soc"]],
   "open-data": [["open-data"]],
+  "web-portal": [["portal"]],
   emergency: [["emergency"], ["hotline"]],
   training: [["training"]],
   "fishing-vessels": [["fishing"]],
@@ -76,6 +77,7 @@ export const SOLUTION_TYPES: Record<string, readonly (readonly string[])[]> = {
 export const SUPPORTING_TYPES: ReadonlySet<string> = new Set([
   "gis",
   "open-data",
+  "web-portal",
   "training",
   "citizen-feedback",
   "digital-twin",
