@@ -20,9 +20,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import {
   forEachCandidate,
+  forEachDuplicate,
   forEachPairNaive,
   prepareCorpus,
-  streamDuplicates,
   type PairKind,
   type Proposal,
 } from "~/modules/dedupe";
@@ -147,9 +147,9 @@ export function runDedupeBench(options: DedupeBenchOptions = {}): DedupeBenchRes
   const fastPairs: Record<PairKind, number> = { same_project: 0, same_solution: 0 };
   const fastInSample = new Map<number, PairKind>();
   let seen = 0;
-  const clusters = streamDuplicates(corpus, (p, i, j) => {
+  const clusters = forEachDuplicate(corpus, (i, j, p) => {
     fastPairs[p.kind]++;
-    if (inSample[i] && inSample[j]) fastInSample.set(Math.min(i, j) * n + Math.max(i, j), p.kind);
+    if (inSample[i] && inSample[j]) fastInSample.set(i * n + j, p.kind);
     if (++seen % 200_000 === 0) sampleMemory();
   });
   const fastMs = performance.now() - t + prepareMs;

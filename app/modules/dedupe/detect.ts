@@ -529,6 +529,24 @@ export interface DetectResult {
 }
 
 /**
+ * Every reported pair of a prepared corpus as indices and score (fast
+ * candidates, no objects built); returns the same_solution clusters.
+ */
+export function forEachDuplicate(
+  corpus: Corpus,
+  onScore: (i: number, j: number, score: PairScore) => void,
+): SolutionCluster[] {
+  const clusters = new ClusterBuilder(corpus);
+  forEachCandidate(corpus, (i, j) => {
+    const s = scorePair(corpus, i, j);
+    if (!s) return;
+    if (s.kind === "same_solution") clusters.add(i, j);
+    onScore(i, j, s);
+  });
+  return clusters.clusters();
+}
+
+/**
  * Stream every reported pair of a prepared corpus (fast candidates); returns
  * the same_solution clusters. Pairs come in candidate order, not sorted.
  */
@@ -537,14 +555,7 @@ export function streamDuplicates(
   onPair: (pair: DuplicatePair, i: number, j: number) => void,
   withExplanation = false,
 ): SolutionCluster[] {
-  const clusters = new ClusterBuilder(corpus);
-  forEachCandidate(corpus, (i, j) => {
-    const s = scorePair(corpus, i, j);
-    if (!s) return;
-    if (s.kind === "same_solution") clusters.add(i, j);
-    onPair(orderedPair(corpus, i, j, s, withExplanation), i, j);
-  });
-  return clusters.clusters();
+  return forEachDuplicate(corpus, (i, j, s) => onPair(orderedPair(corpus, i, j, s, withExplanation), i, j));
 }
 
 /** Find same_project and same_solution pairs (sorted by a, b) and same_solution clusters. */

@@ -6,6 +6,7 @@ export {
   describeProposal,
   detectDuplicates,
   forEachCandidate,
+  forEachDuplicate,
   forEachPairNaive,
   prepareCorpus,
   scorePair,
