@@ -49,8 +49,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const MONEY_KEYS = new Set([
-  "recentDisbursed", "approved", "disbursed", "originalAmount", "approvedAmount", "yearApproved",
-  "yearDisbursed", "hardwareCapex", "hardwareBudget", "remaining", "approvedBudget", "perCapita",
+  "recentDisbursed",
+  "approved",
+  "disbursed",
+  "originalAmount",
+  "approvedAmount",
+  "yearApproved",
+  "yearDisbursed",
+  "hardwareCapex",
+  "hardwareBudget",
+  "remaining",
+  "approvedBudget",
+  "perCapita",
   "nationalMedianPerCapita",
 ]);
 
@@ -83,6 +93,7 @@ export default function FlagsPage() {
               cell: ({ row: { original: f } }) => (
                 <input
                   type="checkbox"
+                  form={TRIAGE_FORM}
                   name="flagIds"
                   value={f.id}
                   id={`select-${f.id}`}
@@ -96,7 +107,9 @@ export default function FlagsPage() {
       col.accessor("severity", {
         id: "severity",
         header: () => t("flags.col.severity"),
-        cell: (c) => <span className={`badge badge--${c.getValue()}`}>{t(`flags.severity.${c.getValue()}`)}</span>,
+        cell: (c) => (
+          <span className={`badge badge--${c.getValue()}`}>{t(`flags.severity.${c.getValue()}`)}</span>
+        ),
       }),
       col.display({
         id: "flag",
@@ -107,7 +120,9 @@ export default function FlagsPage() {
           return (
             <>
               <strong id={`flag-${f.id}`}>{t(`flags.rule.${f.ruleCode}.title` as MessageKey)}</strong>
-              {ev.explanationKey ? <p className="muted">{t(`flags.${ev.explanationKey}` as MessageKey, params(f))}</p> : null}
+              {ev.explanationKey ? (
+                <p className="muted">{t(`flags.${ev.explanationKey}` as MessageKey, params(f))}</p>
+              ) : null}
               {!f.active ? <p className="muted">{t("flags.inactive")}</p> : null}
             </>
           );
@@ -149,33 +164,36 @@ export default function FlagsPage() {
                 f.state === "open" || f.state === "acknowledged" ? (
                   <div className="flag-actions">
                     {f.state === "open" ? (
-                      <button type="submit" name="row" value={`acknowledge:${f.id}`}>
+                      <button type="submit" form={TRIAGE_FORM} name="row" value={`acknowledge:${f.id}`}>
                         {t("flags.action.acknowledge")}
                       </button>
                     ) : null}
                     <label htmlFor={`reason-${f.id}`}>{t("flags.reason.label", { id: f.id })}</label>
                     <input
                       type="text"
+                      form={TRIAGE_FORM}
                       id={`reason-${f.id}`}
                       name={`reason-${f.id}`}
                       maxLength={2000}
                       aria-invalid={err?.fieldId === `reason-${f.id}` || undefined}
-                      aria-describedby={err?.fieldId === `reason-${f.id}` ? `reason-${f.id}-error` : undefined}
+                      aria-describedby={
+                        err?.fieldId === `reason-${f.id}` ? `reason-${f.id}-error` : undefined
+                      }
                     />
                     {err?.fieldId === `reason-${f.id}` ? (
                       <p className="field-error" id={`reason-${f.id}-error`}>
                         {t(err.message as MessageKey)}
                       </p>
                     ) : null}
-                    <button type="submit" name="row" value={`resolve:${f.id}`}>
+                    <button type="submit" form={TRIAGE_FORM} name="row" value={`resolve:${f.id}`}>
                       {t("flags.action.resolve")}
                     </button>
-                    <button type="submit" name="row" value={`dismiss:${f.id}`}>
+                    <button type="submit" form={TRIAGE_FORM} name="row" value={`dismiss:${f.id}`}>
                       {t("flags.action.dismiss")}
                     </button>
                   </div>
                 ) : (
-                  <button type="submit" name="row" value={`reopen:${f.id}`}>
+                  <button type="submit" form={TRIAGE_FORM} name="row" value={`reopen:${f.id}`}>
                     {t("flags.action.reopen")}
                   </button>
                 ),
@@ -210,7 +228,12 @@ export default function FlagsPage() {
         </div>
         <div className="form-group">
           <label htmlFor="flags-severity">{t("flags.filter.severity")}</label>
-          <select id="flags-severity" name="severity" defaultValue={d.filters.severity ?? ""} key={d.filters.severity ?? ""}>
+          <select
+            id="flags-severity"
+            name="severity"
+            defaultValue={d.filters.severity ?? ""}
+            key={d.filters.severity ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {FLAG_SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -221,7 +244,12 @@ export default function FlagsPage() {
         </div>
         <div className="form-group">
           <label htmlFor="flags-state">{t("flags.filter.state")}</label>
-          <select id="flags-state" name="state" defaultValue={d.filters.state ?? ""} key={d.filters.state ?? ""}>
+          <select
+            id="flags-state"
+            name="state"
+            defaultValue={d.filters.state ?? ""}
+            key={d.filters.state ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {FLAG_STATES.map((s) => (
               <option key={s} value={s}>
@@ -232,7 +260,12 @@ export default function FlagsPage() {
         </div>
         <div className="form-group">
           <label htmlFor="flags-province">{t("flags.filter.province")}</label>
-          <select id="flags-province" name="province" defaultValue={d.filters.province ?? ""} key={d.filters.province ?? ""}>
+          <select
+            id="flags-province"
+            name="province"
+            defaultValue={d.filters.province ?? ""}
+            key={d.filters.province ?? ""}
+          >
             <option value="">{t("common.form.all")}</option>
             {d.provinces.map((p) => (
               <option key={p.code} value={p.code}>
@@ -242,30 +275,39 @@ export default function FlagsPage() {
           </select>
         </div>
         <div className="form-group">
-          <input type="checkbox" id="flags-inactive" name="inactive" value="1" defaultChecked={d.filters.inactive} />
+          <input
+            type="checkbox"
+            id="flags-inactive"
+            name="inactive"
+            value="1"
+            defaultChecked={d.filters.inactive}
+          />
           <label htmlFor="flags-inactive">{t("flags.filter.inactive")}</label>
         </div>
       </TableFilters>
-      <Form method="post" id="bulk">
-        {d.canTriage ? (
-          <button type="submit" name="intent" value="bulk-acknowledge">
-            {t("flags.action.bulkAcknowledge")}
-          </button>
-        ) : null}
-        <DataTable
-          id="flags"
-          testId="flags-table"
-          caption={t("flags.page.caption")}
-          columns={columns}
-          data={d.rows}
-          total={d.total}
-          state={d.table}
-          pageSizes={[25, 50, 100]}
-          getRowId={(r) => String(r.id)}
-        />
-      </Form>
+      {/* The table holds its own GET forms (page size), and forms cannot nest: the triage
+          controls in the rows join this form through their `form` attribute. */}
+      <Form method="post" id={TRIAGE_FORM} />
+      {d.canTriage ? (
+        <button type="submit" form={TRIAGE_FORM} id="bulk" name="intent" value="bulk-acknowledge">
+          {t("flags.action.bulkAcknowledge")}
+        </button>
+      ) : null}
+      <DataTable
+        id="flags"
+        testId="flags-table"
+        caption={t("flags.page.caption")}
+        columns={columns}
+        data={d.rows}
+        total={d.total}
+        state={d.table}
+        pageSizes={[25, 50, 100]}
+        getRowId={(r) => String(r.id)}
+      />
     </>
   );
 }
+
+const TRIAGE_FORM = "flag-triage";
 
 export { GeneralErrorBoundary as ErrorBoundary };
