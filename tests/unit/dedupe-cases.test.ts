@@ -71,6 +71,21 @@ describe("abbreviations, expansions and English equivalents", () => {
     expect(concepts(y).has(concept)).toBe(true);
   });
 
+  it("reads a system after 'kết nối' / 'connected to' as a reference, not as what is built", () => {
+    expect(concepts("Camera giao thông kết nối IOC").has("ioc")).toBe(false);
+    expect(concepts("Camera giao thông kết nối IOC").has("~ioc")).toBe(true);
+    expect(concepts("cameras connected to the operations centre").has("~ioc")).toBe(true);
+    expect(concepts("Kết nối, chia sẻ dữ liệu").has("sharing")).toBe(true);
+    expect(
+      typesOf({
+        id: "x",
+        title: "Hệ thống camera giám sát giao thông kết nối IOC tỉnh Lào Cai",
+        description: "",
+        province: "Lào Cai",
+      }),
+    ).toEqual(["camera-traffic"]);
+  });
+
   it("does not read 'nhà nước' (the state) as water", () => {
     expect(concepts("cơ quan nhà nước").has("water")).toBe(false);
   });

@@ -20,6 +20,28 @@ export function syllables(input: string): string[] {
   return n ? n.split(" ") : [];
 }
 
+const LINK = "\u0000link";
+/** Phrases after which a system is referred to, not built. */
+const LINK_MARKERS = [
+  "ket noi",
+  "ket noi voi",
+  "ket noi ve",
+  "tich hop voi",
+  "lien thong voi",
+  "dua ve",
+  "gui ve",
+  "connected to",
+  "connect to",
+  "connecting to",
+  "linked to",
+  "link to",
+  "integrated with",
+  "feeding",
+  "feeds",
+];
+/** Systems whose mention after a link marker is a reference (emitted as "~ioc"). */
+const LINKABLE = new Set(["ioc", "lgsp", "data-centre", "citizen-app", "gis", "public-service", "portal"]);
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** Concepts expressed by the phrase ending here (empty array = drop the phrase). */
@@ -68,6 +90,8 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
   add("forest fires", ["forest", "fire"]);
   add("quan trac moi truong", ["measure", "environment"]);
   add("tin hieu", ["signal"]);
+  // "kết nối IOC", "connected to the IOC": the proposal links to a system, it does not build one.
+  for (const m of LINK_MARKERS) add(m, ["sharing", LINK]);
 
   const analyse = (text: string): AnalysedText => {
     const toks = syllables(text);
@@ -76,6 +100,7 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
     const bigrams: string[] = [];
     let prev: string | null = null;
     let i = 0;
+    let linkAt = -1;
     while (i < toks.length) {
       // Longest phrase starting at i.
       let node: TrieNode | undefined = root;
@@ -90,13 +115,19 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
         }
       }
       if (best >= 0) {
-        concepts.push(...bestConcepts!);
+        const linked = linkAt === i;
+        for (const c of bestConcepts!) {
+          if (c === LINK) linkAt = best + 1;
+          else concepts.push(linked && LINKABLE.has(c) ? `~${c}` : c);
+        }
         prev = null;
         i = best + 1;
         continue;
       }
       const w = toks[i];
       i++;
+      // A stop word between the marker and the system ("kết nối với các IOC") keeps the link.
+      if (linkAt === i - 1 && STOP_WORDS.has(w)) linkAt = i;
       if (STOP_WORDS.has(w) || /^\d+$/.test(w) || w.length < 2) {
         prev = null;
         continue;
