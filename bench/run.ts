@@ -31,6 +31,7 @@ import { loader as strategyLoader } from "~/routes/strategy";
 import { STRATEGY_ROLLUP_SQL } from "~/modules/strategy/rollup.server";
 import { STRATEGY_NODES_SQL } from "~/modules/strategy/tree.server";
 import { projectRegisterCases } from "./register";
+import { printDedupeBench, runDedupeBench } from "./dedupe";
 import { planGanttCases } from "./gantt";
 import { financeCases } from "./finance";
 
@@ -152,6 +153,9 @@ interface Case {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const file = await databaseFor(o);
+  // Duplicate detection over every project of the same database, beside naive all-pairs on a sample.
+  const dedupe = runDedupeBench({ db: file, sample: 3000 });
+  if (dedupe) printDedupeBench(dedupe);
   // Work on a copy so sessions created here never touch the cached file.
   const work = path.join(os.tmpdir(), `citypilot-bench-${process.pid}.sqlite`);
   fs.copyFileSync(file, work);
