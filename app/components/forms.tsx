@@ -64,3 +64,59 @@ export function Field({
     </div>
   );
 }
+
+export interface Choice {
+  value: string;
+  label: ReactNode;
+}
+
+/**
+ * A labelled filter `<select>` of a GET filter form, with "All" first. `key`
+ * follows the value so the control shows the URL's choice after navigation.
+ * Extra `<option>`s (groups, an unoffered current value) go in `children`.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  hint,
+  value,
+  choices,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | number | null | undefined;
+  choices?: readonly Choice[];
+  children?: ReactNode;
+}) {
+  const { t } = useT();
+  const current = value === null || value === undefined ? "" : String(value);
+  return (
+    <div className="form-group">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        defaultValue={current}
+        key={current}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
+        <option value="">{t("common.form.all")}</option>
+        {children}
+        {choices?.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -7,6 +7,7 @@ import { getDb } from "#db/client.server";
 import { can, forbidden, requirePermission } from "~/auth/guard.server";
 import { DataTable, TableFilters, type ColumnDef } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/forms";
 import type { MessageKey, Translate } from "~/i18n/i18n";
 import { localeFromRequest, type Locale } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
@@ -285,128 +286,72 @@ export default function ProjectRegister() {
             <OrgOptions options={options.organisations} locale={locale} t={t} />
           </select>
         </div>
-        <div className="form-group">
-          <label htmlFor="reg-province">{t("register.filters.province")}</label>
-          <span className="hint" id="reg-province-hint">
-            {t("register.filters.provinceHint")}
-          </span>
-          <select
-            id="reg-province"
-            name="province"
-            defaultValue={filters.province ?? ""}
-            key={filters.province ?? ""}
-            aria-describedby="reg-province-hint"
-          >
-            <option value="">{t("common.form.all")}</option>
-            {options.provinces.map((o) => (
-              <option key={o.id} value={o.code}>
-                {localized(locale, o.nameVi, o.nameEn)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label htmlFor="reg-ministry">{t("register.filters.ministry")}</label>
-          <select
-            id="reg-ministry"
-            name="ministry"
-            defaultValue={filters.ministry ?? ""}
-            key={filters.ministry ?? ""}
-          >
-            <option value="">{t("common.form.all")}</option>
-            {options.ministries.map((o) => (
-              <option key={o.id} value={o.code}>
-                {localized(locale, o.nameVi, o.nameEn)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label htmlFor="reg-domain">{t("register.filters.domain")}</label>
-          <select
-            id="reg-domain"
-            name="domain"
-            defaultValue={filters.domain ?? ""}
-            key={filters.domain ?? ""}
-          >
-            <option value="">{t("common.form.all")}</option>
-            {DOMAINS.map((d) => (
-              <option key={d} value={d}>
-                {t(`register.domain.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label htmlFor="reg-phase">{t("register.filters.phase")}</label>
-          <select id="reg-phase" name="phase" defaultValue={filters.phase ?? ""} key={filters.phase ?? ""}>
-            <option value="">{t("common.form.all")}</option>
-            {PROJECT_PHASES.map((p) => (
-              <option key={p} value={p}>
-                {t(`enums.phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label htmlFor="reg-node">{t("register.filters.node")}</label>
-          <span className="hint" id="reg-node-hint">
-            {t("register.filters.nodeHint")}
-          </span>
-          <select
-            id="reg-node"
-            name="node"
-            defaultValue={filters.node ?? ""}
-            key={filters.node ?? ""}
-            aria-describedby="reg-node-hint"
-          >
-            <option value="">{t("common.form.all")}</option>
-            {options.nodes.map((n) => (
-              <option key={n.code} value={n.code}>
-                {"\u00a0\u00a0".repeat(n.level)}
-                {n.code} {localized(locale, n.titleVi, n.titleEn)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="reg-province"
+          name="province"
+          label={t("register.filters.province")}
+          hint={t("register.filters.provinceHint")}
+          value={filters.province}
+          choices={options.provinces.map((o) => ({
+            value: o.code,
+            label: localized(locale, o.nameVi, o.nameEn),
+          }))}
+        />
+        <FilterSelect
+          id="reg-ministry"
+          name="ministry"
+          label={t("register.filters.ministry")}
+          value={filters.ministry}
+          choices={options.ministries.map((o) => ({
+            value: o.code,
+            label: localized(locale, o.nameVi, o.nameEn),
+          }))}
+        />
+        <FilterSelect
+          id="reg-domain"
+          name="domain"
+          label={t("register.filters.domain")}
+          value={filters.domain}
+          choices={DOMAINS.map((d) => ({ value: d, label: t(`register.domain.${d}`) }))}
+        />
+        <FilterSelect
+          id="reg-phase"
+          name="phase"
+          label={t("register.filters.phase")}
+          value={filters.phase}
+          choices={PROJECT_PHASES.map((p) => ({ value: p, label: t(`enums.phase.${p}`) }))}
+        />
+        <FilterSelect
+          id="reg-node"
+          name="node"
+          label={t("register.filters.node")}
+          hint={t("register.filters.nodeHint")}
+          value={filters.node}
+          choices={options.nodes.map((n) => ({
+            value: n.code,
+            label: `${"\u00a0\u00a0".repeat(n.level)}${n.code} ${localized(locale, n.titleVi, n.titleEn)}`,
+          }))}
+        />
         <fieldset className="filters__group" aria-describedby="reg-budget-hint">
           <legend>{t("register.filters.budgetLegend")}</legend>
           <span className="hint" id="reg-budget-hint">
             {t("register.filters.budgetHint")}
           </span>
           <div className="filters__row">
-            <div className="form-group">
-              <label htmlFor="reg-source">{t("register.filters.source")}</label>
-              <select
-                id="reg-source"
-                name="source"
-                defaultValue={filters.source ?? ""}
-                key={filters.source ?? ""}
-              >
-                <option value="">{t("common.form.all")}</option>
-                {FUNDING_SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`register.source.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="form-group">
-              <label htmlFor="reg-year">{t("register.filters.year")}</label>
-              <select
-                id="reg-year"
-                name="year"
-                defaultValue={filters.year === null ? "" : String(filters.year)}
-                key={filters.year ?? ""}
-              >
-                <option value="">{t("common.form.all")}</option>
-                {options.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="reg-source"
+              name="source"
+              label={t("register.filters.source")}
+              value={filters.source}
+              choices={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`register.source.${s}`) }))}
+            />
+            <FilterSelect
+              id="reg-year"
+              name="year"
+              label={t("register.filters.year")}
+              value={filters.year}
+              choices={options.years.map((y) => ({ value: String(y), label: y }))}
+            />
           </div>
         </fieldset>
         <fieldset className="filters__group filters__columns" aria-describedby="reg-columns-hint">
