@@ -7,6 +7,7 @@ import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/guard.server";
 import { DataTable, TableFilters } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterSelect } from "~/components/forms";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
 import { parseRegisterQuery, REGISTER_STATUSES } from "~/modules/organisations/register";
@@ -129,33 +130,20 @@ export default function OrganisationRegister() {
             key={filters.q}
           />
         </div>
-        <div className="form-group">
-          <label htmlFor="org-kind">{t("org.col.kind")}</label>
-          <select id="org-kind" name="kind" defaultValue={filters.kind ?? ""} key={filters.kind ?? ""}>
-            <option value="">{t("common.form.all")}</option>
-            {ORGANISATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enums.orgKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label htmlFor="org-region">{t("org.col.region")}</label>
-          <select
-            id="org-region"
-            name="region"
-            defaultValue={filters.region ?? ""}
-            key={filters.region ?? ""}
-          >
-            <option value="">{t("common.form.all")}</option>
-            {data.regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {localized(locale, r.nameVi, r.nameEn)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="org-kind"
+          name="kind"
+          label={t("org.col.kind")}
+          value={filters.kind}
+          choices={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`enums.orgKind.${k}`) }))}
+        />
+        <FilterSelect
+          id="org-region"
+          name="region"
+          label={t("org.col.region")}
+          value={filters.region}
+          choices={data.regions.map((r) => ({ value: r.code, label: localized(locale, r.nameVi, r.nameEn) }))}
+        />
         <div className="form-group">
           <label htmlFor="org-status">{t("org.filters.status")}</label>
           <select
