@@ -133,6 +133,8 @@ describe("project register", () => {
     ]);
     const total = Number((await table(page).locator(".data-table__count").innerText()).replace(/\D/g, ""));
     expect(total, "the view needs two pages").toBeGreaterThan(10);
+    // The address changes before React has rendered the new page: wait for the rows.
+    await expect.poll(() => codes(page)).toHaveLength(10);
     const firstPage = await codes(page);
     expect(firstPage).toHaveLength(10);
     await Promise.all([
