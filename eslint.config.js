@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: [
       "build/",
+      "build-*/",
       "node_modules/",
       "db/migrations/",
       "bench/.data/",

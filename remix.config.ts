@@ -9,7 +9,8 @@ declare module "@remix-run/node" {
 /** Remix Vite plugin options. Every v3 future flag is on (see docs/decisions/0001). */
 export const remixConfig: VitePluginConfig = {
   appDirectory: "app",
-  buildDirectory: "build",
+  // CITYPILOT_BUILD_DIR lets several people (or CI jobs) build side by side in one tree.
+  buildDirectory: process.env.CITYPILOT_BUILD_DIR ?? "build",
   serverModuleFormat: "esm",
   ignoredRouteFiles: ["**/*.test.*", "**/.*"],
   future: {

@@ -128,7 +128,7 @@ function newestMtime(dir: string): number {
 function needsBuild(): boolean {
   if (process.env.E2E_REBUILD === "1") return true;
   if (process.env.E2E_REBUILD === "0") return false;
-  const built = path.join(root, "build/server/index.js");
+  const built = path.join(root, process.env.CITYPILOT_BUILD_DIR ?? "build", "server/index.js");
   if (!fs.existsSync(built)) return true;
   const sources = Math.max(
     newestMtime(path.join(root, "app")),
