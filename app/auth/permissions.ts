@@ -6,7 +6,7 @@
  */
 import type { Role } from "#db/enums";
 
-export type Action = "read" | "create" | "update" | "delete" | "approve" | "comment" | "manage";
+export type Action = "read" | "create" | "update" | "delete" | "approve" | "comment" | "manage" | "publish";
 export type Entity =
   | "organisation"
   | "strategy"
@@ -15,6 +15,8 @@ export type Entity =
   | "budget"
   | "flag"
   | "feedback"
+  /** The app register and the per-project data register. */
+  | "register"
   | "user"
   | "audit"
   | "dashboard"
@@ -30,6 +32,7 @@ const READ_ALL: Permission[] = [
   "read:budget:any",
   "read:flag:any",
   "read:dashboard:any",
+  "read:register:any",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -56,6 +59,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:project:any",
     "update:budget:any",
     "update:flag:any",
+    "publish:project:any",
+    "create:register:any",
+    "update:register:any",
     "manage:feedback:any",
     "read:feedback:any",
     "read:user:any",
@@ -74,6 +80,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:budget:own",
     "update:budget:own",
     "read:flag:own",
+    "read:register:any",
+    "create:register:own",
+    "update:register:own",
   ],
   // Leaders change nothing, but comment on plans under review (DESIGN.md roles table).
   leader: [...READ_ALL, "read:feedback:any", "comment:plan:any"],
