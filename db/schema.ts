@@ -188,6 +188,8 @@ export const apiTokens = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at"),
+    /** Optional end of validity (ms since the epoch); null = until revoked. */
+    expiresAt: integer("expires_at"),
     revokedAt: integer("revoked_at"),
   },
   (t) => [index("api_tokens_org_idx").on(t.organisationId)],
@@ -558,10 +560,16 @@ export const transactions = sqliteTable(
     note: text("note"),
     reversesId: integer("reverses_id").references((): AnySQLiteColumn => transactions.id),
     origin: text("origin").$type<EntryOrigin>().notNull().default("manual"),
+    /**
+     * Identity of the entry in an outside source (IATI import: activity identifier + transaction
+     * ref or content key), unique per project, so re-importing a file adds nothing twice.
+     */
+    externalRef: text("external_ref"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex("transactions_external_ref_unique").on(t.projectId, t.externalRef),
     index("transactions_project_idx").on(t.projectId, t.kind, t.date),
     index("transactions_project_amount_idx").on(t.projectId, t.kind, t.amount),
     index("transactions_line_idx").on(t.budgetLineId, t.kind),
