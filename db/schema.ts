@@ -739,6 +739,8 @@ export const appRegister = sqliteTable(
     status: text("status").$type<"planned" | "live" | "retired">().notNull().default("live"),
     url: text("url"),
     launchedOn: text("launched_on"),
+    /** Optimistic lock for register edits (coordinators and the owner's planners). */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -762,6 +764,8 @@ export const dataRegister = sqliteTable(
     operatorType: text("operator_type").$type<OperatorType>().notNull(),
     operatorName: text("operator_name"),
     aggregatedOnly: integer("aggregated_only", { mode: "boolean" }).notNull().default(false),
+    /** Optimistic lock for data-register edits. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("data_register_project_idx").on(t.projectId)],
