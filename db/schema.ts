@@ -699,6 +699,37 @@ export const flagMembers = sqliteTable(
   ],
 );
 
+/**
+ * A planner's decision on a similar existing proposal (duplicate detection at
+ * submission): linked as a replication of it, withdrawn, or a statement of
+ * why it is not a duplicate. One row per (project, other project); a new
+ * decision replaces the previous one (the audit log keeps the history).
+ */
+export const similarityReviews = sqliteTable(
+  "similarity_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    otherProjectId: integer("other_project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"same_project" | "same_solution">().notNull(),
+    /** Similarity score (0..1) when the decision was taken. */
+    score: real("score").notNull(),
+    decision: text("decision").$type<"replication" | "withdrawn" | "not_duplicate">().notNull(),
+    /** Why it is not a duplicate / why it was withdrawn (required for those two). */
+    statement: text("statement"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("similarity_reviews_pair").on(t.projectId, t.otherProjectId),
+    index("similarity_reviews_other_idx").on(t.otherProjectId),
+  ],
+);
+
 export const feedback = sqliteTable(
   "feedback",
   {
