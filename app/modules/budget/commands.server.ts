@@ -11,6 +11,7 @@
 import type { BudgetCategory, FundingSource, PlanStatus } from "#db/enums";
 import type { Db } from "#db/client.server";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { refreshProjectFlags } from "~/modules/flags/hooks.server";
 import { assertVersionedUpdate, StaleVersionError } from "~/modules/db/concurrency";
 import { prepared } from "~/modules/db/sql.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
@@ -118,6 +119,7 @@ export function addBudgetLine(db: Db, actor: Actor, project: BudgetProject, inpu
       organisationId: project.organisationId,
       after: { projectCode: project.code, ...snapshot(lineRow(db, project.id, id)) },
     });
+    refreshProjectFlags(db, actor, project.id);
     return id;
   });
 }
@@ -175,6 +177,7 @@ export function reviseBudgetLine(db: Db, actor: Actor, project: BudgetProject, i
         },
       },
     });
+    refreshProjectFlags(db, actor, project.id);
   });
 }
 
@@ -219,6 +222,7 @@ export function removeBudgetLine(
       organisationId: project.organisationId,
       before: { projectCode: project.code, ...snapshot(before), planned },
     });
+    refreshProjectFlags(db, actor, project.id);
   });
 }
 

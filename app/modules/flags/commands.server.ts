@@ -41,6 +41,8 @@ interface Row {
   state: FlagState;
   stateReason: string | null;
   organisationId: number | null;
+  ruleCode: string;
+  projectCode: string | null;
 }
 
 /**
@@ -64,8 +66,9 @@ export function applyTriage(db: Db, user: TriageUser, input: TriageCommand | Rec
   return db.transaction((tx) => {
     const rows = prepared(
       db,
-      `SELECT id, state, state_reason AS stateReason, organisation_id AS organisationId
-         FROM flags WHERE id IN (${placeholders(ids.length)})`,
+      `SELECT f.id, f.state, f.state_reason AS stateReason, f.organisation_id AS organisationId,
+              f.rule_code AS ruleCode, p.code AS projectCode
+         FROM flags f LEFT JOIN projects p ON p.id = f.project_id WHERE f.id IN (${placeholders(ids.length)})`,
     ).all(...ids) as Row[];
     if (rows.length !== ids.length) throw new FlagError("flags.error.notFound", null, 404);
     const changed: number[] = [];
@@ -87,8 +90,8 @@ export function applyTriage(db: Db, user: TriageUser, input: TriageCommand | Rec
         entityType: "flag",
         entityId: row.id,
         organisationId: row.organisationId,
-        before: { state: row.state, reason: row.stateReason },
-        after: { state: to, reason },
+        before: { rule: row.ruleCode, project: row.projectCode, state: row.state, reason: row.stateReason },
+        after: { rule: row.ruleCode, project: row.projectCode, state: to, reason },
       });
       changed.push(row.id);
     }

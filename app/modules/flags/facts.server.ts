@@ -55,7 +55,10 @@ ph AS (
     FROM project_phase_changes c WHERE c.project_id IN (SELECT id FROM sel) GROUP BY c.project_id),
 ev AS (
   SELECT c.project_id, MIN(c.changed_on) AS evaluated_on
-    FROM project_phase_changes c WHERE c.to_phase IN (${inList(FLAG_CONFIG.evaluatedPhases)}) GROUP BY c.project_id)
+    FROM project_phase_changes c
+   WHERE c.to_phase IN (${inList(FLAG_CONFIG.evaluatedPhases)})
+     AND c.project_id IN (SELECT replicates_project_id FROM projects WHERE id IN (SELECT id FROM sel))
+   GROUP BY c.project_id)
 SELECT p.id, p.code, p.organisation_id AS organisationId, p.plan_id AS planId, p.phase,
        p.hosting_model AS hostingModel, p.hardware_capex AS hardwareCapex,
        p.handles_personal_data AS handlesPersonalData, p.operator_type AS operatorType,

@@ -23,6 +23,11 @@ export interface RecomputeOptions {
   /** ISO date of "today" (default: today in Vietnam). */
   asOf?: string;
   config?: FlagConfig;
+  /**
+   * Write the `flags.recompute` summary audit event (default true). The
+   * per-write hook turns it off: only flags that change are audited there.
+   */
+  summary?: boolean;
 }
 
 export interface RecomputeResult {
@@ -42,6 +47,7 @@ interface StoredFlag {
   fingerprint: string;
   ruleCode: string;
   organisationId: number | null;
+  projectCode: string | null;
   active: number;
   state: FlagState;
 }
@@ -81,13 +87,16 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
       projectId == null
         ? prepared(
             db,
-            `SELECT id, fingerprint, rule_code AS ruleCode, organisation_id AS organisationId, active, state
-               FROM flags WHERE rule_code IN (${codes})`,
+            `SELECT f.id, f.fingerprint, f.rule_code AS ruleCode, f.organisation_id AS organisationId,
+                    p.code AS projectCode, f.active, f.state
+               FROM flags f LEFT JOIN projects p ON p.id = f.project_id WHERE f.rule_code IN (${codes})`,
           ).all(...RULE_CODES)
         : prepared(
             db,
-            `SELECT id, fingerprint, rule_code AS ruleCode, organisation_id AS organisationId, active, state
-               FROM flags WHERE rule_code IN (${codes}) AND subject_type = 'project' AND project_id = ?`,
+            `SELECT f.id, f.fingerprint, f.rule_code AS ruleCode, f.organisation_id AS organisationId,
+                    p.code AS projectCode, f.active, f.state
+               FROM flags f LEFT JOIN projects p ON p.id = f.project_id
+              WHERE f.rule_code IN (${codes}) AND f.subject_type = 'project' AND f.project_id = ?`,
           ).all(...RULE_CODES, projectId)
     ) as StoredFlag[];
     const byFp = new Map(stored.map((f) => [f.fingerprint, f]));
@@ -138,7 +147,15 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
           entityType: "flag",
           entityId: id,
           organisationId: f.organisationId,
-          after: { fingerprint: fp, rule: f.rule, severity: f.severity, state: "open", active: true, moneyAtStake: f.moneyAtStake },
+          after: {
+            fingerprint: fp,
+            rule: f.rule,
+            project: f.evidence.project ?? null,
+            severity: f.severity,
+            state: "open",
+            active: true,
+            moneyAtStake: f.moneyAtStake,
+          },
         });
         continue;
       }
@@ -152,8 +169,8 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
           entityType: "flag",
           entityId: old.id,
           organisationId: f.organisationId,
-          before: { state: old.state, active: false },
-          after: { state: next.state, active: true, evidence: f.evidence },
+          before: { rule: f.rule, project: f.evidence.project ?? null, state: old.state, active: false },
+          after: { rule: f.rule, project: f.evidence.project ?? null, state: next.state, active: true, evidence: f.evidence },
         });
       }
     }
@@ -166,11 +183,12 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
         entityType: "flag",
         entityId: old.id,
         organisationId: old.organisationId,
-        before: { state: old.state, active: true },
-        after: { state: old.state, active: false },
+        before: { rule: old.ruleCode, project: old.projectCode, state: old.state, active: true },
+        after: { rule: old.ruleCode, project: old.projectCode, state: old.state, active: false },
       });
     }
     result.ms = Math.round(performance.now() - started);
+    if (opts.summary === false) return;
     recordAudit(tx, actor, {
       action: "flags.recompute",
       entityType: "flag",

@@ -6,6 +6,7 @@
 import type { Db } from "#db/client.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { refreshProjectFlags } from "~/modules/flags/hooks.server";
 import { assertVersionedUpdate, StaleVersionError } from "~/modules/db/concurrency";
 import { prepared } from "~/modules/db/sql.server";
 import type { MilestoneInput } from "./schema";
@@ -190,6 +191,7 @@ function insertOne(
     organisationId: project.organisationId,
     after: { projectCode: project.code, ...snapshot(getMilestone(db, id)) },
   });
+  refreshProjectFlags(db, actor, project.id);
   return id;
 }
 
@@ -242,6 +244,7 @@ function versioned(
         before: { projectCode: project.code, ...snapshot(before) },
         after: after && { projectCode: project.code, ...snapshot(after) },
       });
+      refreshProjectFlags(db, actor, project.id);
       return { ok: true, id } as const;
     },
     { behavior: "immediate" },

@@ -16,6 +16,7 @@ import {
   projectStrategyNodes,
 } from "#db/schema";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { refreshProjectFlags } from "~/modules/flags/hooks.server";
 import { assertVersionedUpdate, StaleVersionError } from "~/modules/db/concurrency";
 import { escapeLike } from "~/modules/db/sql.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
@@ -195,6 +196,7 @@ export function createProject(
         organisationId: s.organisationId,
         after: { code: created.code, planId: input.planId, phase: "proposed", ...s },
       });
+      refreshProjectFlags(db, actor, created.id);
       return created;
     },
     { behavior: "immediate" },
@@ -247,6 +249,7 @@ export function updateProject(
         before: diff.before,
         after: diff.after,
       });
+      refreshProjectFlags(db, actor, projectId);
       return { changed: diff.fields, version: expectedVersion + 1 };
     },
     { behavior: "immediate" },
@@ -313,6 +316,7 @@ export function changePhase(
         before: { phase: row.phase },
         after: { phase: input.toPhase, reason, changedOn: asOf },
       });
+      refreshProjectFlags(db, actor, projectId);
       return { ok: true, phase: input.toPhase };
     },
     { behavior: "immediate" },
@@ -425,6 +429,7 @@ export function replicateProject(
           ...s,
         },
       });
+      refreshProjectFlags(db, actor, created.id);
       return created;
     },
     { behavior: "immediate" },

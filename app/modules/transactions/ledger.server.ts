@@ -11,6 +11,7 @@ import { TRANSACTION_KINDS } from "#db/enums";
 import { transactions } from "#db/schema";
 import type { MessageKey } from "~/i18n/i18n";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import { refreshProjectFlags } from "~/modules/flags/hooks.server";
 import { prepared } from "~/modules/db/sql.server";
 import {
   checkDate,
@@ -328,6 +329,7 @@ export function recordTransaction(
         },
         { action: "transaction.create", extra: reason ? { dateOverrideReason: reason } : undefined },
       );
+      refreshProjectFlags(db, actor, project.id);
       return { ok: true, id } satisfies CommandResult;
     },
     { behavior: "immediate" },
@@ -385,6 +387,7 @@ export function reverseTransaction(
         },
         { action: "transaction.reverse", before },
       );
+      refreshProjectFlags(db, actor, project.id);
       return { ok: true, id } satisfies CommandResult;
     },
     { behavior: "immediate" },
@@ -448,6 +451,7 @@ export function recordBatch(
             { action: "transaction.create", extra: { batchRow: row + 1 } },
           ),
         );
+      refreshProjectFlags(db, actor, project.id);
       return { ok: true, ids } satisfies BatchResult;
     },
     { behavior: "immediate" },
