@@ -1,17 +1,86 @@
 /**
- * loadProposals on a seeded demo database: every non-cancelled project as a
- * dedupe proposal, placed in its current province; the planted double
- * submissions are found by the dedupe module on that input.
+ * Similar proposals on a seeded demo database (scale 0.1, seed 42):
+ * - loadProposals: every non-cancelled project as a dedupe proposal, placed
+ *   in its current province; the planted double submissions are found;
+ * - findSimilar: a draft against every organisation's proposals;
+ * - decisions (stored with their audit event), and plan submission refused
+ *   until each similar proposal has one;
+ * - the pages: GET /projects/similar, decisions on the plan page (403 for a
+ *   project of another organisation).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "#db/client.server";
 import { seedAll, type PlantedManifest } from "#seeds/index";
+import { getCurrentUser, type CurrentUser } from "~/auth/guard.server";
+import { createSession } from "~/auth/session.server";
+import { SESSION_COOKIE } from "~/auth/token";
 import { detectDuplicates } from "~/modules/dedupe";
 import { loadProposals, type ProjectProposal } from "~/modules/dedupe/proposals.server";
+import { createPlan, PlanCommandError, submitPlan, type PlanActor } from "~/modules/plans/commands.server";
+import { getPlanRef } from "~/modules/plans/queries.server";
+import { decideSimilar, SIMILAR_AUDIT_ACTION, SimilarDecisionError } from "~/modules/similar/commands.server";
+import { needsDecision } from "~/modules/similar/match";
+import {
+  findSimilar,
+  planSimilarity,
+  pendingDecisions,
+  similarToProject,
+} from "~/modules/similar/similar.server";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 let t: TestDb;
 let planted: PlantedManifest;
 let proposals: ProjectProposal[];
+const users: Record<string, CurrentUser> = {};
+const cookies: Record<string, string> = {};
+const userOf = (who: string): CurrentUser => {
+  const row = t.db.$client
+    .prepare("SELECT id FROM users WHERE email = ?")
+    .get(`${who}@demo.citypilot.vn`) as {
+    id: number;
+  };
+  cookies[who] = `${SESSION_COOKIE}=${createSession(t.db, row.id).token}`;
+  return getCurrentUser(new Request("http://localhost/", { headers: { Cookie: cookies[who] } }), t.db)!;
+};
+const planActor = (who: string): PlanActor => ({ ...users[who], id: users[who].id, email: users[who].email });
+const actor = (who: string) => ({ userId: users[who].id, label: users[who].email });
+const org = (code: string) =>
+  (t.db.$client.prepare("SELECT id FROM organisations WHERE code = ?").get(code) as { id: number }).id;
+const project = (code: string) =>
+  t.db.$client
+    .prepare(
+      `SELECT id, code, organisation_id AS organisationId, province_id AS provinceId, city_id AS cityId,
+              title_vi AS titleVi, description_vi AS descriptionVi, domain, components, phase, version,
+              replicates_project_id AS replicatesProjectId, plan_id AS planId
+         FROM projects WHERE code = ?`,
+    )
+    .get(code) as {
+    id: number;
+    code: string;
+    organisationId: number;
+    provinceId: number | null;
+    cityId: number | null;
+    titleVi: string;
+    descriptionVi: string;
+    domain: string;
+    components: string;
+    phase: string;
+    version: number;
+    replicatesProjectId: number | null;
+    planId: number | null;
+  };
+const draftOf = (code: string, organisationId?: number) => {
+  const p = project(code);
+  return {
+    titleVi: p.titleVi,
+    descriptionVi: p.descriptionVi,
+    organisationId: organisationId ?? p.organisationId,
+    provinceId: p.provinceId,
+    cityId: p.cityId,
+    domain: p.domain,
+    components: JSON.parse(p.components) as string[],
+  };
+};
 const byCode = (code: string) => {
   const p = proposals.find((x) => x.code === code);
   if (!p) throw new Error(`no proposal ${code}`);
@@ -22,8 +91,13 @@ beforeAll(async () => {
   t = createTestDb();
   ({ planted } = await seedAll(t.db, { scale: 0.1, seed: 42 }));
   proposals = loadProposals(t.db);
+  for (const who of ["planner.hcm", "planner.laichau", "coordinator", "leader"]) users[who] = userOf(who);
+  setDb(t.db);
 }, 120_000);
-afterAll(() => t?.cleanup());
+afterAll(() => {
+  setDb(undefined);
+  t?.cleanup();
+});
 
 describe("loadProposals", () => {
   it("returns every non-cancelled project once, with code, organisation, phase and approved budget", () => {
@@ -67,12 +141,283 @@ describe("loadProposals", () => {
 
   it("feeds the dedupe module: every planted double submission is a same_project pair", () => {
     const { pairs } = detectDuplicates(proposals);
-    const found = new Set(
-      pairs.filter((p) => p.kind === "same_project").map((p) => `${p.a}-${p.b}`),
-    );
+    const found = new Set(pairs.filter((p) => p.kind === "same_project").map((p) => `${p.a}-${p.b}`));
     for (const d of planted.doubleSubmissions) {
       const [x, y] = d.codes.map((c) => byCode(c).projectId).sort((m, n) => m - n);
       expect(found.has(`${x}-${y}`), `${d.kind} ${d.codes.join(" / ")}`).toBe(true);
     }
+  });
+});
+
+describe("findSimilar", () => {
+  it("finds the planted double submissions from the other organisation's side", () => {
+    for (const kind of [
+      "ministry_and_province",
+      "province_and_city",
+      "legacy_copy",
+      "rephrased",
+      "no_diacritics",
+      "english_copy",
+    ]) {
+      const d = planted.doubleSubmissions.find((x) => x.kind === kind)!;
+      const [a, b] = d.codes;
+      // b written again as a draft (by its own owner), with b itself left out: a must be found.
+      const found = findSimilar(t.db, draftOf(b), {
+        excludeProjectId: project(b).id,
+        viewer: users["planner.hcm"],
+      });
+      const hit = found.find((m) => m.code === a);
+      expect(
+        hit,
+        `${kind}: ${b} → ${a}; got ${found.map((m) => `${m.code}:${m.kind}:${m.score}`).join(", ")}`,
+      ).toBeDefined();
+      expect(hit!.kind).toBe("same_project");
+      expect(hit!.explanation.sharedTerms.length).toBeGreaterThan(0);
+      expect(hit!.explanation.samePlace).toBe(true);
+    }
+    // The ministry's and the province's are different organisations.
+    const m = planted.doubleSubmissions.find((x) => x.kind === "ministry_and_province")!;
+    expect(project(m.codes[0]).organisationId).not.toBe(project(m.codes[1]).organisationId);
+  });
+
+  it("finds the same solution proposed by other provinces, with owner, province and phase", () => {
+    const found = findSimilar(
+      t.db,
+      {
+        titleVi: "Xây dựng Trung tâm giám sát, điều hành đô thị thông minh (IOC)",
+        descriptionVi: "Trung tâm điều hành tập hợp dữ liệu giao thông, môi trường, phản ánh hiện trường.",
+        organisationId: org("P-LCU"),
+        domain: "governance",
+        components: ["ioc", "dashboard"],
+      },
+      { viewer: users["planner.laichau"], limit: 50 },
+    );
+    const iocs = found.filter((m) => planted.sameSolution.ioc.includes(m.code));
+    expect(iocs.length).toBeGreaterThanOrEqual(5);
+    for (const m of iocs) {
+      expect(m.kind).toBe("same_solution");
+      expect(m.provinceNameVi).toBeTruthy();
+      expect(m.provinceNameVi).not.toBe("Lai Châu");
+      expect(m.organisationNameVi).toBeTruthy();
+      expect(m.phase).toBeTruthy();
+      expect(m.explanation.sharedTypes).toContain("ioc");
+      // Another organisation's project: shown, not linked.
+      expect(m.canRead).toBe(false);
+    }
+  });
+
+  it("does not relate an unrelated look-alike (forest-fire cameras vs the planted traffic cameras)", () => {
+    const d = planted.doubleSubmissions.find((x) => x.kind === "rephrased")!;
+    const owner = project(d.codes[0]).organisationId;
+    const found = findSimilar(
+      t.db,
+      {
+        titleVi: "Hệ thống camera cảnh báo sớm cháy rừng",
+        descriptionVi:
+          "Camera nhiệt trên chòi canh phát hiện sớm điểm cháy rừng, báo cho lực lượng kiểm lâm.",
+        organisationId: owner,
+        domain: "environment",
+        components: ["camera", "iot"],
+      },
+      { limit: 100 },
+    );
+    for (const code of d.codes) expect(found.map((m) => m.code)).not.toContain(code);
+    // While the traffic-camera text itself finds them.
+    const traffic = findSimilar(t.db, draftOf(d.codes[1]), { excludeProjectId: project(d.codes[1]).id });
+    expect(traffic.map((m) => m.code)).toContain(d.codes[0]);
+  });
+
+  it("links only what the viewer may read", () => {
+    const d = planted.doubleSubmissions.find((x) => x.kind === "legacy_copy")!;
+    const found = findSimilar(t.db, draftOf(d.codes[0]), { viewer: users["planner.hcm"] });
+    expect(found.length).toBeGreaterThan(0);
+    for (const m of found)
+      expect(m.canRead).toBe(users["planner.hcm"].ownOrganisationIds.has(m.organisationId));
+    expect(found.some((m) => m.canRead)).toBe(true);
+    const asCoordinator = findSimilar(t.db, draftOf(d.codes[0]), { viewer: users.coordinator });
+    expect(asCoordinator.every((m) => m.canRead)).toBe(true);
+  });
+
+  it("answers a draft quickly once the corpus is prepared", () => {
+    findSimilar(t.db, draftOf(planted.sameSolution.ioc[0]));
+    const t0 = performance.now();
+    for (let k = 0; k < 20; k++)
+      findSimilar(t.db, { ...draftOf(planted.sameSolution.ioc[k % 5]), titleVi: `IOC ${k}` });
+    const ms = (performance.now() - t0) / 20;
+    console.log(
+      `findSimilar on ${proposals.length} proposals: ${ms.toFixed(1)} ms per draft (prepared corpus cached)`,
+    );
+    expect(ms).toBeLessThan(250);
+  });
+});
+
+describe("decisions and plan submission", () => {
+  let planId: number;
+  let projectCode: string;
+  beforeAll(() => {
+    // A fresh HCM plan holding the HCM side of the planted legacy copy.
+    const d = planted.doubleSubmissions.find((x) => x.kind === "legacy_copy")!;
+    projectCode = d.codes.find((c) => project(c).organisationId === org("P-HCM"))!;
+    ({ id: planId } = createPlan(t.db, planActor("planner.hcm"), {
+      organisationId: org("P-HCM"),
+      code: "KH-SIMILAR-1",
+      titleVi: "Kế hoạch kiểm tra đề xuất tương tự",
+      summaryVi: "Tóm tắt",
+      periodStart: 2027,
+      periodEnd: 2030,
+    }));
+    t.db.$client
+      .prepare("UPDATE projects SET plan_id = ?, phase = 'proposed' WHERE code = ?")
+      .run(planId, projectCode);
+  });
+
+  it("refuses submission while a similar proposal has no decision, listing it", () => {
+    const similarity = planSimilarity(t.db, planId, users["planner.hcm"]);
+    const pending = pendingDecisions(similarity);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((p) => p.projectCode === projectCode)).toBe(true);
+    expect(similarity[0].matches.every(needsDecision)).toBe(true);
+    try {
+      submitPlan(t.db, planActor("planner.hcm"), planId, { version: getPlanRef(t.db, planId)!.version });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(PlanCommandError);
+      expect((e as PlanCommandError).problem).toBe("similarUndecided");
+      expect((e as PlanCommandError).details.similarPending).toEqual(pending);
+    }
+    expect(getPlanRef(t.db, planId)!.status).toBe("draft");
+  });
+
+  it("stores each decision with its audit event, then lets the plan be submitted", () => {
+    const p = project(projectCode);
+    const pending = pendingDecisions(planSimilarity(t.db, planId, null));
+    const auditBefore = (
+      t.db.$client
+        .prepare("SELECT COUNT(*) AS n FROM audit_events WHERE action = ?")
+        .get(SIMILAR_AUDIT_ACTION) as { n: number }
+    ).n;
+    for (const item of pending) {
+      decideSimilar(t.db, actor("planner.hcm"), {
+        intent: "similarDecision",
+        projectId: p.id,
+        otherProjectId: project(item.otherCode).id,
+        decision: "not_duplicate",
+        statement: "Giai đoạn 2 mở rộng của chính trung tâm này, không phải dự án mới.",
+      });
+    }
+    const rows = t.db.$client
+      .prepare(
+        "SELECT other_project_id AS o, kind, score, decision, statement, decided_by AS by FROM similarity_reviews WHERE project_id = ?",
+      )
+      .all(p.id) as {
+      o: number;
+      kind: string;
+      score: number;
+      decision: string;
+      statement: string;
+      by: number;
+    }[];
+    expect(rows.length).toBe(pending.length);
+    for (const r of rows) {
+      expect(r.decision).toBe("not_duplicate");
+      expect(r.statement).toMatch(/Giai đoạn 2/);
+      expect(r.by).toBe(users["planner.hcm"].id);
+      expect(r.score).toBeGreaterThan(0);
+    }
+    const audits = t.db.$client
+      .prepare("SELECT entity_id AS e, after FROM audit_events WHERE action = ? ORDER BY id")
+      .all(SIMILAR_AUDIT_ACTION) as { e: string; after: string }[];
+    expect(audits.length - auditBefore).toBe(pending.length);
+    expect(JSON.parse(audits.at(-1)!.after)).toMatchObject({
+      decision: "not_duplicate",
+      statement: expect.stringMatching(/Giai đoạn 2/),
+    });
+    expect(pendingDecisions(planSimilarity(t.db, planId, null))).toEqual([]);
+    const { revision } = submitPlan(t.db, planActor("planner.hcm"), planId, {
+      version: getPlanRef(t.db, planId)!.version,
+    });
+    expect(revision).toBe(1);
+    // The plan is under review now: its projects' decisions are frozen.
+    expect(() =>
+      decideSimilar(t.db, actor("planner.hcm"), {
+        intent: "similarDecision",
+        projectId: p.id,
+        otherProjectId: rows[0].o,
+        decision: "not_duplicate",
+        statement: "Thay đổi sau khi đã gửi kế hoạch.",
+      }),
+    ).toThrow(SimilarDecisionError);
+  });
+
+  it("withdraws a project (cancelled with the reason) and links a replication", () => {
+    // Withdraw: the Bình Dương side of another pair.
+    const rephrased = planted.doubleSubmissions.find((x) => x.kind === "rephrased")!;
+    const [a, b] = rephrased.codes.map(project);
+    t.db.$client.prepare("UPDATE projects SET plan_id = NULL WHERE id = ?").run(b.id);
+    decideSimilar(t.db, actor("coordinator"), {
+      intent: "similarDecision",
+      projectId: b.id,
+      otherProjectId: a.id,
+      decision: "withdrawn",
+      statement: "Trùng với dự án đã duyệt.",
+      projectVersion: b.version,
+    });
+    const after = project(b.code);
+    expect(after.phase).toBe("cancelled");
+    const review = t.db.$client
+      .prepare("SELECT decision FROM similarity_reviews WHERE project_id = ? AND other_project_id = ?")
+      .get(b.id, a.id) as { decision: string };
+    expect(review.decision).toBe("withdrawn");
+    const actions = (
+      t.db.$client
+        .prepare(
+          "SELECT action FROM audit_events WHERE entity_type = 'project' AND entity_id = ? ORDER BY id DESC LIMIT 2",
+        )
+        .all(String(b.id)) as { action: string }[]
+    ).map((r) => r.action);
+    expect(actions.sort()).toEqual([SIMILAR_AUDIT_ACTION, "project.phase"].sort());
+
+    // Replication: a proposal whose same_solution match is a pilot (or later) elsewhere.
+    const candidates = t.db.$client
+      .prepare(
+        `SELECT p.code FROM projects p LEFT JOIN plans pl ON pl.id = p.plan_id
+          WHERE p.phase = 'proposed' AND (pl.id IS NULL OR pl.status IN ('draft', 'returned')) ORDER BY p.id`,
+      )
+      .all() as { code: string }[];
+    let done = false;
+    for (const { code } of candidates) {
+      const p = project(code);
+      const m = similarToProject(t.db, p.id, { limit: 50 }).find(
+        (x) =>
+          x.kind === "same_solution" && ["pilot", "evaluation", "scaling", "operational"].includes(x.phase),
+      );
+      if (!m) continue;
+      decideSimilar(t.db, actor("coordinator"), {
+        intent: "similarDecision",
+        projectId: p.id,
+        otherProjectId: m.projectId,
+        decision: "replication",
+        projectVersion: p.version,
+      });
+      expect(project(code).replicatesProjectId).toBe(m.projectId);
+      expect(project(code).version).toBe(p.version + 1);
+      done = true;
+      break;
+    }
+    expect(done).toBe(true);
+  });
+
+  it("refuses a decision on a project that is not similar", () => {
+    const ioc = project(planted.sameSolution.ioc[0]);
+    const unrelated = planted.doubleSubmissions.find((x) => x.kind === "no_diacritics")!.codes[0];
+    expect(() =>
+      decideSimilar(t.db, actor("coordinator"), {
+        intent: "similarDecision",
+        projectId: ioc.id,
+        otherProjectId: project(unrelated).id,
+        decision: "not_duplicate",
+        statement: "Không liên quan gì cả.",
+      }),
+    ).toThrow(/notSimilar/);
   });
 });

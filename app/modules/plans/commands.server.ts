@@ -9,6 +9,7 @@ import type { PlanStatus } from "#db/enums";
 import { can, type Principal } from "~/auth/permissions";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { assertVersionedUpdate, StaleVersionError } from "~/modules/db/concurrency";
+import { pendingDecisions, planSimilarity, type PendingDecision } from "~/modules/similar/similar.server";
 import { todayIso } from "~/utils/today";
 import { canCreatePlanFor, planPermissions } from "./policy";
 import type { PlanCreateInput, PlanEditInput } from "./schemas";
@@ -46,12 +47,19 @@ export type PlanProblem =
   | "organisationInvalid"
   /** The project cannot go into this plan (other organisation, or already in a plan). */
   | "projectNotEligible"
-  | "alreadyResolved";
+  | "alreadyResolved"
+  /** Similar existing proposals still need the planner's decision (see `similarPending`). */
+  | "similarUndecided";
 
 export class PlanCommandError extends Error {
   constructor(
     readonly problem: PlanProblem,
-    readonly details: { status?: PlanStatus; submitProblems?: SubmitProblem[]; otherPlanCode?: string } = {},
+    readonly details: {
+      status?: PlanStatus;
+      submitProblems?: SubmitProblem[];
+      otherPlanCode?: string;
+      similarPending?: PendingDecision[];
+    } = {},
   ) {
     super(`plan command refused: ${problem}`);
     this.name = "PlanCommandError";
@@ -383,6 +391,9 @@ export function submitPlan(
       projectCount: countPlanProjects(db, planId),
     });
     if (problems.length > 0) throw new PlanCommandError("incomplete", { submitProblems: problems });
+    // Every similar existing proposal above the threshold needs a decision first (issue 5).
+    const similarPending = pendingDecisions(planSimilarity(db, planId, null));
+    if (similarPending.length > 0) throw new PlanCommandError("similarUndecided", { similarPending });
     const revision = nextRevisionNumber(plan.revision, lastRecordedRevision(db, planId));
     const now = Date.now();
     versionedPlanUpdate(db, plan, "status = ?, revision = ?, submitted_at = ?", [next, revision, now]);
