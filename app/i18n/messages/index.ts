@@ -20,5 +20,6 @@ import milestones from "./milestones";
 import transactions from "./transactions";
 import finance from "./finance";
 import flags from "./flags";
+import api from "./api";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, api };
