@@ -21,5 +21,7 @@ import transactions from "./transactions";
 import finance from "./finance";
 import flags from "./flags";
 import api from "./api";
+import feedback from "./feedback";
+import publicPortal from "./public";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, api };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, api, feedback, public: publicPortal };

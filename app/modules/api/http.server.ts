@@ -15,7 +15,9 @@ import { StaleVersionError } from "~/modules/db/concurrency";
 import { RateLimiter } from "./tokens";
 import { authenticateBearer, type ApiPrincipal } from "./tokens.server";
 
-export const MAX_BODY_BYTES = 256 * 1024;
+import { DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT } from "./limits";
+
+export { DEFAULT_LIMIT, MAX_BODY_BYTES, MAX_LIMIT };
 
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
@@ -210,9 +212,6 @@ export function decodeCursor(cursor: string | null): number | null {
   if (!m) throw new ApiError(400, "invalid_cursor", "The cursor is not one this API gave out.");
   return Number(m[1]);
 }
-
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 200;
 
 export function parseLimit(raw: string | null): number {
   if (raw === null || raw === "") return DEFAULT_LIMIT;
