@@ -23,5 +23,6 @@ import flags from "./flags";
 import api from "./api";
 import feedback from "./feedback";
 import publicPortal from "./public";
+import imports from "./imports";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, api, feedback, public: publicPortal };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, api, imports, feedback, public: publicPortal };
