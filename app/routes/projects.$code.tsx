@@ -22,6 +22,8 @@ import { APP_PLATFORMS, type AppPlatform } from "~/modules/projects/schema";
 import { replicationTargets } from "~/modules/projects/replication.server";
 import { requireProject, savedNotice } from "~/modules/projects/route.server";
 import { groupByCurrentProvince } from "~/modules/projects/rollout";
+import { PublicationPanel } from "~/modules/public/publication-panel";
+import { publicationPanel } from "~/modules/public/publication.server";
 import { titleWith } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUpdate,
     editLock: project.plan && !isPlanContentEditable(project.plan.status) ? project.plan.status : null,
     canChangePhase: canUpdate && allowedNextPhases(project.phase).length > 0,
+    publication: publicationPanel(db, user, project, request),
     canReplicate: replicable && replicationTargets(db, user, project, asOf).length > 0,
     // Money and time (approved … progress, overdue, S-curve), computed in SQL.
     moneyAndTime: can(user, "read", "budget", project.organisationId)
@@ -335,6 +338,8 @@ export default function ProjectPage() {
       {d.moneyAndTime ? (
         <ProjectMoneySection code={p.code} figures={d.moneyAndTime.figures} curve={d.moneyAndTime.curve} />
       ) : null}
+
+      <PublicationPanel data={d.publication} code={p.code} />
 
       <section aria-labelledby="description-heading">
         <h2 id="description-heading">{t("projects.page.description")}</h2>

@@ -22,3 +22,6 @@ export const formatOnlyVerifier: CitizenIdVerifier = {
     return check.ok ? { ok: true, id: check.id } : { ok: false, problem: check.problem };
   },
 };
+
+/** The verifier the app uses; production replaces it with the national e-ID service adapter. */
+export const activeCitizenIdVerifier: CitizenIdVerifier = formatOnlyVerifier;
