@@ -22,9 +22,11 @@ migrateDatabase(db);
 const r = recomputeFlags(db, SYSTEM_ACTOR, { asOf });
 db.$client.close();
 
-console.log(`Flags recomputed on ${file} as of ${r.asOf} in ${r.ms} ms`);
+console.log(
+  `Flags recomputed on ${file} as of ${r.asOf} in ${r.ms} ms (duplicate groups ${r.groupMs} ms of it)`,
+);
 const width = Math.max(...Object.keys(r.counts).map((k) => k.length));
 for (const [rule, n] of Object.entries(r.counts)) console.log(`  ${rule.padEnd(width)}  ${n}`);
 console.log(
-  `  total active: ${Object.values(r.counts).reduce((a, b) => a + b, 0)}; created ${r.created}, reopened ${r.reopened}, reactivated ${r.reactivated}, cleared ${r.cleared}`,
+  `  total active: ${Object.values(r.counts).reduce((a, b) => a + b, 0)}; created ${r.created}, reopened ${r.reopened}, reactivated ${r.reactivated}, cleared ${r.cleared}, group membership changed ${r.membershipChanged}`,
 );

@@ -8,12 +8,13 @@ import { can, requirePermission, scopeOf } from "~/auth/guard.server";
 import { DataTable, TableFilters } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
-import type { MessageKey, Params } from "~/i18n/i18n";
+import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/useT";
 import { applyTriage, FlagError } from "~/modules/flags/commands.server";
-import { listFlags, provinceOptions, type FlagRow } from "~/modules/flags/list.server";
+import { listFlags, ministryOptions, provinceOptions, type FlagRow } from "~/modules/flags/list.server";
+import { evidenceParams, parseEvidence } from "~/modules/flags/present";
 import { parseFlagsQuery, triageInputFromForm } from "~/modules/flags/query";
-import { RULE_CODES } from "~/modules/flags/rules";
+import { ALL_RULE_CODES } from "~/modules/flags/rules";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...listFlags(db, query, own),
     filters: query.filters,
     provinces: provinceOptions(db),
+    ministries: ministryOptions(db),
     canTriage: can(user, "update", "flag"),
   };
 }
@@ -48,21 +50,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const MONEY_KEYS = new Set([
-  "recentDisbursed",
-  "approved",
-  "disbursed",
-  "originalAmount",
-  "approvedAmount",
-  "yearApproved",
-  "yearDisbursed",
-  "hardwareCapex",
-  "hardwareBudget",
-  "remaining",
-  "approvedBudget",
-  "perCapita",
-  "nationalMedianPerCapita",
-]);
 
 const col = createColumnHelper<FlagRow>();
 
@@ -73,17 +60,7 @@ export default function FlagsPage() {
   const err = result && !result.ok ? result.error : null;
 
   const columns = useMemo(() => {
-    const params = (row: FlagRow): Params => {
-      const ev = JSON.parse(row.evidence) as Record<string, unknown>;
-      const out: Params = {};
-      for (const [k, v] of Object.entries(ev)) {
-        if (typeof v === "number") out[k] = MONEY_KEYS.has(k) ? money(v) : num(v);
-        else if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = date(v);
-        else if (Array.isArray(v)) out[k] = v.join(", ");
-        else if (v !== null && v !== undefined) out[k] = String(v);
-      }
-      return out;
-    };
+    const params = (row: FlagRow) => evidenceParams(parseEvidence(row.evidence), { money, num, date });
     return [
       ...(d.canTriage
         ? [
@@ -116,11 +93,11 @@ export default function FlagsPage() {
         header: () => t("flags.col.flag"),
         meta: { rowHeader: true },
         cell: ({ row: { original: f } }) => {
-          const ev = JSON.parse(f.evidence) as { explanationKey?: string };
+          const ev = parseEvidence(f.evidence);
           return (
             <>
               <strong id={`flag-${f.id}`}>{t(`flags.rule.${f.ruleCode}.title` as MessageKey)}</strong>
-              {ev.explanationKey ? (
+              {typeof ev.explanationKey === "string" ? (
                 <p className="muted">{t(`flags.${ev.explanationKey}` as MessageKey, params(f))}</p>
               ) : null}
               {!f.active ? <p className="muted">{t("flags.inactive")}</p> : null}
@@ -132,7 +109,9 @@ export default function FlagsPage() {
         id: "subject",
         header: () => t("flags.col.subject"),
         cell: ({ row: { original: f } }) =>
-          f.projectCode ? (
+          f.subjectType === "group" ? (
+            <GroupSubject evidence={f.evidence} />
+          ) : f.projectCode ? (
             <Link to={`/projects/${f.projectCode}`}>
               {f.projectCode} — {localized(locale, f.projectTitleVi ?? "", f.projectTitleEn)}
             </Link>
@@ -219,7 +198,7 @@ export default function FlagsPage() {
           <label htmlFor="flags-rule">{t("flags.filter.rule")}</label>
           <select id="flags-rule" name="rule" defaultValue={d.filters.rule ?? ""} key={d.filters.rule ?? ""}>
             <option value="">{t("common.form.all")}</option>
-            {RULE_CODES.map((r) => (
+            {ALL_RULE_CODES.map((r) => (
               <option key={r} value={r}>
                 {t(`flags.rule.${r}.title`)}
               </option>
@@ -275,6 +254,22 @@ export default function FlagsPage() {
           </select>
         </div>
         <div className="form-group">
+          <label htmlFor="flags-ministry">{t("flags.filter.ministry")}</label>
+          <select
+            id="flags-ministry"
+            name="ministry"
+            defaultValue={d.filters.ministry ?? ""}
+            key={d.filters.ministry ?? ""}
+          >
+            <option value="">{t("common.form.all")}</option>
+            {d.ministries.map((m) => (
+              <option key={m.code} value={m.code}>
+                {localized(locale, m.nameVi, m.nameEn)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
           <input
             type="checkbox"
             id="flags-inactive"
@@ -309,5 +304,26 @@ export default function FlagsPage() {
 }
 
 const TRIAGE_FORM = "flag-triage";
+
+/** Subject of a group flag: how many projects where, and links to the first members. */
+function GroupSubject({ evidence }: { evidence: string }) {
+  const { t, num } = useT();
+  const ev = parseEvidence(evidence);
+  const members = Array.isArray(ev.members) ? (ev.members as string[]) : [];
+  const shown = members.slice(0, 4);
+  return (
+    <>
+      {t("flags.subject.group", { count: num(members.length), provinceCount: num(Number(ev.provinceCount ?? 0)) })}
+      <br />
+      {shown.map((code, i) => (
+        <span key={code}>
+          {i > 0 ? ", " : null}
+          <Link to={`/projects/${code}`}>{code}</Link>
+        </span>
+      ))}
+      {members.length > shown.length ? ", …" : null}
+    </>
+  );
+}
 
 export { GeneralErrorBoundary as ErrorBoundary };

@@ -70,18 +70,23 @@ describe("triage schema", () => {
 
 describe("/flags URL and form contract", () => {
   it("reads filters, falling back on bad values", () => {
-    expect(parseFlagsQuery("?rule=zombie_project&severity=high&state=open&province=P-CBG&inactive=1").filters).toEqual({
+    expect(
+      parseFlagsQuery("?rule=zombie_project&severity=high&state=open&province=P-CBG&ministry=M-MOST&inactive=1").filters,
+    ).toEqual({
       rule: "zombie_project",
       severity: "high",
       state: "open",
       province: "P-CBG",
+      ministry: "M-MOST",
       inactive: true,
     });
-    expect(parseFlagsQuery("?rule=nope&severity=huge&province=x'--").filters).toEqual({
+    expect(parseFlagsQuery("?rule=same_solution").filters.rule).toBe("same_solution");
+    expect(parseFlagsQuery("?rule=nope&severity=huge&province=x'--&ministry=P-HCM").filters).toEqual({
       rule: null,
       severity: null,
       state: null,
       province: null,
+      ministry: null,
       inactive: false,
     });
   });

@@ -41,6 +41,12 @@ export const FLAG_CONFIG = {
   approvedPhases: ["approved", "pilot", "evaluation", "scaling", "operational"],
   /** Phases that mean the source pilot has finished its evaluation (or gone beyond). */
   evaluatedPhases: ["evaluation", "scaling", "operational"],
+  /** Duplicate groups: a proposal in one of these phases is finished, not proposed again (same_project). */
+  groupFinishedPhases: ["operational", "cancelled"],
+  /** same_solution is high severity from this many provinces building the same solution. */
+  sameSolutionHighProvinces: 10,
+  /** Members and provinces named in a group flag's explanation (all are in its evidence). */
+  groupMembersInExplanation: 6,
 } as const;
 
 export type FlagConfig = typeof FLAG_CONFIG;

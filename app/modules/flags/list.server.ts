@@ -20,6 +20,7 @@ export interface FlagRow {
   projectTitleEn: string | null;
   orgNameVi: string | null;
   orgNameEn: string | null;
+  subjectType: "project" | "plan" | "organisation" | "group";
 }
 
 const ORDER: Record<FlagSort, string> = {
@@ -51,16 +52,32 @@ export function listFlags(
     conds.push(`${column} = :${name}`);
     params[name] = f[name];
   }
+  // A flag is in a place / of an organisation through its project, its own organisation, or any
+  // member of its group.
+  const members = (test: string) =>
+    `EXISTS (SELECT 1 FROM flag_members m JOIN projects mp ON mp.id = m.project_id
+              WHERE m.flag_id = f.id AND ${test})`;
   if (f.province) {
     params.province = f.province;
-    conds.push(`COALESCE(p.province_id, p.city_id, f.organisation_id) IN (
+    const inProvince = `IN (
       SELECT id FROM organisations WHERE code = :province
       UNION SELECT s.predecessor_id FROM organisation_successions s JOIN organisations o ON o.id = s.successor_id WHERE o.code = :province
-      UNION SELECT c.id FROM organisations c JOIN organisations o ON o.id = c.parent_id WHERE o.code = :province AND c.kind = 'city')`);
+      UNION SELECT c.id FROM organisations c JOIN organisations o ON o.id = c.parent_id WHERE o.code = :province AND c.kind = 'city')`;
+    conds.push(`(COALESCE(p.province_id, p.city_id, f.organisation_id) ${inProvince}
+      OR ${members(`COALESCE(mp.province_id, mp.city_id, mp.organisation_id) ${inProvince}`)})`);
+  }
+  if (f.ministry) {
+    params.ministry = f.ministry;
+    const ofMinistry = `IN (
+      SELECT id FROM organisations WHERE code = :ministry
+      UNION SELECT s.predecessor_id FROM organisation_successions s JOIN organisations o ON o.id = s.successor_id WHERE o.code = :ministry)`;
+    conds.push(`(f.organisation_id ${ofMinistry} OR p.organisation_id ${ofMinistry}
+      OR ${members(`mp.organisation_id ${ofMinistry}`)})`);
   }
   if (ownOrganisationIds) {
     params.own = JSON.stringify(ownOrganisationIds);
-    conds.push("f.organisation_id IN (SELECT value FROM json_each(:own))");
+    conds.push(`(f.organisation_id IN (SELECT value FROM json_each(:own))
+      OR ${members("mp.organisation_id IN (SELECT value FROM json_each(:own))")})`);
   }
   const where = conds.length ? `WHERE ${conds.join(" AND ")}` : "";
   const from = `FROM flags f LEFT JOIN projects p ON p.id = f.project_id
@@ -73,12 +90,21 @@ export function listFlags(
     `SELECT f.id, f.rule_code AS ruleCode, f.severity, f.state, f.state_reason AS stateReason, f.active,
             f.money_at_stake AS moneyAtStake, f.evidence, f.last_seen_at AS lastSeenAt,
             p.code AS projectCode, p.title_vi AS projectTitleVi, p.title_en AS projectTitleEn,
-            o.name_vi AS orgNameVi, o.name_en AS orgNameEn
+            o.name_vi AS orgNameVi, o.name_en AS orgNameEn, f.subject_type AS subjectType
        ${from} ${where}
       ORDER BY ${ORDER[table.sort]} ${dir}, f.money_at_stake DESC, f.id
       LIMIT :limit OFFSET :offset`,
   ).all({ ...params, ...limitOffset(table) }) as FlagRow[];
   return { rows, total, table };
+}
+
+/** Current ministries for the filter. */
+export function ministryOptions(db: Db): { code: string; nameVi: string; nameEn: string }[] {
+  return prepared(
+    db,
+    `SELECT code, name_vi AS nameVi, name_en AS nameEn FROM organisations
+      WHERE kind = 'ministry' AND valid_to IS NULL ORDER BY search_name`,
+  ).all() as { code: string; nameVi: string; nameEn: string }[];
 }
 
 /** Current provinces for the filter. */

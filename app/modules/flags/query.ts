@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { FLAG_SEVERITIES, FLAG_STATES } from "#db/enums";
 import { parseFilters, parseTableParams, type TableSpec, type TableState } from "~/modules/table/params";
-import { RULE_CODES } from "./rules";
+import { ALL_RULE_CODES } from "./rules";
 
 export const FLAG_SORTS = ["severity", "money", "lastSeen"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];
@@ -17,11 +17,13 @@ export const FLAGS_TABLE: TableSpec<FlagSort> = {
 };
 
 export interface FlagFilters {
-  rule: (typeof RULE_CODES)[number] | null;
+  rule: (typeof ALL_RULE_CODES)[number] | null;
   severity: (typeof FLAG_SEVERITIES)[number] | null;
   state: (typeof FLAG_STATES)[number] | null;
   /** Current province by organisation code (its legacy predecessors and cities included). */
   province: string | null;
+  /** Ministry by organisation code (its predecessors included); matches the flag's, its project's or any group member's organisation. */
+  ministry: string | null;
   /** Include flags whose condition no longer holds. */
   inactive: boolean;
 }
@@ -29,12 +31,16 @@ export interface FlagFilters {
 export function parseFlagsQuery(search: URLSearchParams | string): { table: TableState<FlagSort>; filters: FlagFilters } {
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
   const f = parseFilters(params, {
-    rule: z.enum(RULE_CODES).optional(),
+    rule: z.enum(ALL_RULE_CODES).optional(),
     severity: z.enum(FLAG_SEVERITIES).optional(),
     state: z.enum(FLAG_STATES).optional(),
     province: z
       .string()
       .regex(/^P-[A-Z]{1,6}$/)
+      .optional(),
+    ministry: z
+      .string()
+      .regex(/^M-[A-Z0-9]{1,10}$/)
       .optional(),
     inactive: z.enum(["1"]).optional(),
   });
@@ -45,6 +51,7 @@ export function parseFlagsQuery(search: URLSearchParams | string): { table: Tabl
       severity: f.severity ?? null,
       state: f.state ?? null,
       province: f.province ?? null,
+      ministry: f.ministry ?? null,
       inactive: f.inactive === "1",
     },
   };

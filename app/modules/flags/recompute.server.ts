@@ -12,8 +12,17 @@ import { prepared, placeholders } from "~/modules/db/sql.server";
 import { todayIso } from "~/utils/today";
 import { FLAG_CONFIG, type FlagConfig } from "./config";
 import { loadProjectFacts, loadProvinceFacts, loadRegisterApps } from "./facts.server";
+import { computeGroupFindings, writeGroupFlags } from "./groups.server";
 import { onRecompute } from "./lifecycle";
-import { evaluateProject, evaluateProvinces, fingerprintOf, RULE_CODES, type Finding, type RuleCode } from "./rules";
+import {
+  ALL_RULE_CODES,
+  evaluateProject,
+  evaluateProvinces,
+  fingerprintOf,
+  RULE_CODES,
+  type Finding,
+  type FlagRuleCode,
+} from "./rules";
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "system:flags" };
 
@@ -28,18 +37,24 @@ export interface RecomputeOptions {
    * per-write hook turns it off: only flags that change are audited there.
    */
   summary?: boolean;
+  /** Recompute the duplicate group flags too (full recompute only; default true). */
+  groups?: boolean;
 }
 
 export interface RecomputeResult {
   asOf: string;
   scope: "all" | { projectId: number };
   /** Findings (active flags) per rule after the recompute. */
-  counts: Record<RuleCode, number>;
+  counts: Record<FlagRuleCode, number>;
   created: number;
   reopened: number;
   reactivated: number;
   cleared: number;
+  /** Group flags whose members changed. */
+  membershipChanged: number;
   ms: number;
+  /** Of which duplicate detection and the group flags (0 when not run). */
+  groupMs: number;
 }
 
 interface StoredFlag {
@@ -68,7 +83,7 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
   const asOf = opts.asOf ?? todayIso();
   const projectId = opts.projectId ?? null;
   const now = Date.now();
-  const counts = Object.fromEntries(RULE_CODES.map((r) => [r, 0])) as Record<RuleCode, number>;
+  const counts = Object.fromEntries(ALL_RULE_CODES.map((r) => [r, 0])) as Record<FlagRuleCode, number>;
   const result: RecomputeResult = {
     asOf,
     scope: projectId == null ? "all" : { projectId },
@@ -77,8 +92,15 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
     reopened: 0,
     reactivated: 0,
     cleared: 0,
+    membershipChanged: 0,
     ms: 0,
+    groupMs: 0,
   };
+  // Duplicate detection reads everything; it runs before the write transaction so writers are not held up.
+  const withGroups = projectId == null && opts.groups !== false;
+  const groupStarted = performance.now();
+  const groupFindings = withGroups ? computeGroupFindings(db, asOf, opts.config) : [];
+  const groupComputeMs = performance.now() - groupStarted;
 
   db.transaction((tx) => {
     const findings = computeFindings(db, { ...opts, asOf });
@@ -187,13 +209,33 @@ export function recomputeFlags(db: Db, actor: Actor = SYSTEM_ACTOR, opts: Recomp
         after: { rule: old.ruleCode, project: old.projectCode, state: old.state, active: false },
       });
     }
+    if (withGroups) {
+      const writeStarted = performance.now();
+      const g = writeGroupFlags(db, tx, actor, groupFindings, now);
+      Object.assign(counts, g.counts);
+      result.created += g.created;
+      result.reopened += g.reopened;
+      result.reactivated += g.reactivated;
+      result.cleared += g.cleared;
+      result.membershipChanged = g.membershipChanged;
+      result.groupMs = Math.round(groupComputeMs + performance.now() - writeStarted);
+    }
     result.ms = Math.round(performance.now() - started);
     if (opts.summary === false) return;
     recordAudit(tx, actor, {
       action: "flags.recompute",
       entityType: "flag",
       entityId: projectId == null ? null : `project:${projectId}`,
-      after: { asOf, scope: result.scope, counts, created: result.created, reopened: result.reopened, reactivated: result.reactivated, cleared: result.cleared },
+      after: {
+        asOf,
+        scope: result.scope,
+        counts,
+        created: result.created,
+        reopened: result.reopened,
+        reactivated: result.reactivated,
+        cleared: result.cleared,
+        membershipChanged: result.membershipChanged,
+      },
     });
   });
   result.ms = Math.round(performance.now() - started);

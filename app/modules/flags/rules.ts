@@ -21,6 +21,14 @@ export const RULE_CODES = [
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/** Rules over groups of projects (duplicate detection), computed by the full recompute (groups.server.ts). */
+export const GROUP_RULE_CODES = ["same_project", "same_solution"] as const;
+export type GroupRuleCode = (typeof GROUP_RULE_CODES)[number];
+
+/** Every flag rule: per project / province, then group rules. */
+export const ALL_RULE_CODES = [...RULE_CODES, ...GROUP_RULE_CODES] as const;
+export type FlagRuleCode = (typeof ALL_RULE_CODES)[number];
+
 export type Evidence = Record<string, string | number | boolean | null | (string | number)[]>;
 
 export interface Finding {
