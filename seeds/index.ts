@@ -7,6 +7,7 @@ import type { Db } from "#db/client.server";
 import { seedReference } from "./reference";
 import { seedDemoAccounts, DEFAULT_DEMO_PASSWORD } from "./demo/accounts";
 import { seedDemo, type PlantedManifest } from "./demo";
+import { seedPublicFeedback } from "./public-feedback";
 
 export { seedReference } from "./reference";
 export { seedDemo, type PlantedManifest, type SeedDemoOptions, type SeedDemoResult } from "./demo";
@@ -25,5 +26,6 @@ export async function seedAll(
   seedReference(db);
   const accounts = await seedDemoAccounts(db, password);
   const { counts, planted } = seedDemo(db, { scale, seed });
+  seedPublicFeedback(db, { seed });
   return { counts, planted, accounts };
 }
