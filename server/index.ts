@@ -12,6 +12,7 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequestAllowed } from "../app/auth/csrf";
+import { withStorageErrors } from "./storage-full";
 
 const isProduction = process.env.NODE_ENV === "production";
 const buildDir = process.env.CITYPILOT_BUILD_DIR ?? "build";
@@ -68,9 +69,11 @@ if (viteDevServer) {
   app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
 }
 
+// A full disk (SQLITE_FULL) becomes a 507 the ErrorBoundary explains (server/storage-full.ts).
 const build = viteDevServer
-  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
-  : ((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
+  ? () =>
+      (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(withStorageErrors)
+  : withStorageErrors((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
 
 app.all(
   "*",

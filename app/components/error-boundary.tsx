@@ -6,6 +6,7 @@ const KNOWN: Record<number, { title: MessageKey; body: MessageKey }> = {
   403: { title: "common.error.403.title", body: "common.error.403.body" },
   404: { title: "common.error.404.title", body: "common.error.404.body" },
   500: { title: "common.error.500.title", body: "common.error.500.body" },
+  507: { title: "common.error.507.title", body: "common.error.507.body" },
 };
 
 /**

@@ -126,7 +126,20 @@ export async function startHarness(): Promise<Harness> {
     cacheDir,
     optimizeDeps: { noDiscovery: true, include: [] },
   });
-  const build = withStorageErrors((await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
+  const loaded = (await vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+  // Route files added or renamed by someone while the build loads can leave the
+  // browser manifest and the route modules one route apart: keep what both have.
+  const moduleIds = new Set(Object.keys(loaded.routes));
+  const strays = Object.keys(loaded.assets.routes).filter((id) => !moduleIds.has(id));
+  if (strays.length)
+    console.warn(`harness: manifest routes without a module (dropped): ${strays.join(", ")}`);
+  const build = withStorageErrors({
+    ...loaded,
+    assets: {
+      ...loaded.assets,
+      routes: Object.fromEntries(Object.entries(loaded.assets.routes).filter(([id]) => moduleIds.has(id))),
+    },
+  });
   const handle = createRequestHandler(build, "production");
 
   const routes: DiscoveredRoute[] = Object.values(build.routes)
