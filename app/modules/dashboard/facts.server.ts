@@ -1,0 +1,307 @@
+/**
+ * Loads the dashboard facts (see facts.ts) in set-based statements, one pass
+ * over each table, memoised per database state and "as of" date
+ * (`memoByDataVersion`: any write, through this connection or another,
+ * drops them, so they are never stale).
+ */
+import type { Db } from "#db/client.server";
+import type { FlagSeverity, FlagState, FundingSource, OrganisationKind, ProjectPhase } from "#db/enums";
+import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
+import { getSuccessionIndex } from "~/modules/organisations/succession.server";
+import { todayIso } from "~/utils/today";
+import {
+  quarterIndex,
+  SOURCE_INDEX,
+  type DashboardFacts,
+  type FlagFact,
+  type OrgFact,
+  type ProjectFact,
+} from "./facts";
+
+export const ORGS_SQL = `SELECT id, code, kind, abbr, name_vi AS nameVi, name_en AS nameEn, region_code AS regionCode,
+       population, seat_lat AS seatLat, seat_lon AS seatLon, valid_from AS validFrom, valid_to AS validTo
+  FROM organisations ORDER BY id`;
+
+export const REGIONS_SQL = `SELECT code, name_vi AS nameVi, name_en AS nameEn, disadvantaged FROM regions ORDER BY rowid`;
+
+export const NODES_SQL = `SELECT id, code, parent_id AS parentId, path, depth, sort_order AS sortOrder,
+       title_vi AS titleVi, title_en AS titleEn
+  FROM strategy_nodes ORDER BY path`;
+
+/**
+ * Projects that exist on :asOf with their phase then: the last phase change
+ * on or before :asOf (every project gets one when created); on or after
+ * today the phase column itself. A project without any recorded change counts
+ * from its creation. Linked strategy nodes as a comma list.
+ */
+export const PROJECTS_SQL = `SELECT p.id, p.organisation_id AS ownerId, p.province_id AS provinceId, p.plan_id AS planId,
+       CASE WHEN :asOf >= :today THEN p.phase
+            ELSE COALESCE(
+              (SELECT pc.to_phase FROM project_phase_changes pc
+                WHERE pc.project_id = p.id AND pc.changed_on <= :asOf
+                ORDER BY pc.changed_on DESC, pc.id DESC LIMIT 1),
+              CASE WHEN NOT EXISTS (SELECT 1 FROM project_phase_changes pc WHERE pc.project_id = p.id)
+                    AND p.created_at < :asOfEndMs THEN p.phase END)
+       END AS phase,
+       (SELECT group_concat(psn.node_id) FROM project_strategy_nodes psn WHERE psn.project_id = p.id) AS nodeIds
+  FROM projects p ORDER BY p.id`;
+
+export const LINES_SQL = `SELECT id, project_id AS projectId, fiscal_year AS year, funding_source AS source,
+       approved_amount AS approved
+  FROM budget_lines ORDER BY id`;
+
+/**
+ * Transactions up to :asOf summed by budget line, kind and calendar quarter
+ * (`year * 4 + quarter - 1`). One sequential pass over the table (NOT
+ * INDEXED: walking the line index would fetch every row out of order).
+ */
+export const TRANSACTIONS_SQL = `SELECT budget_line_id AS line, kind,
+       CAST(substr(date, 1, 4) AS INTEGER) * 4 + (CAST(substr(date, 6, 2) AS INTEGER) - 1) / 3 AS q,
+       SUM(amount) AS amount
+  FROM transactions NOT INDEXED
+ WHERE date <= :asOf
+ GROUP BY budget_line_id, kind, q`;
+
+export const PLANNED_SQL = `SELECT budget_line_id AS line, project_id AS projectId, fiscal_year AS year, quarter,
+       SUM(amount) AS amount
+  FROM planned_disbursements GROUP BY budget_line_id, project_id, fiscal_year, quarter`;
+
+/** Milestones by project and due year: weights, weights done by :asOf, open ones due before :asOf. */
+export const MILESTONES_SQL = `SELECT project_id AS projectId, CAST(substr(due_date, 1, 4) AS INTEGER) AS year,
+       SUM(weight) AS weight,
+       SUM(CASE WHEN done_date IS NOT NULL AND done_date <= :asOf THEN weight ELSE 0 END) AS done,
+       SUM(CASE WHEN (done_date IS NULL OR done_date > :asOf) AND due_date < :asOf THEN 1 ELSE 0 END) AS overdue
+  FROM milestones GROUP BY project_id, year`;
+
+export const PLANS_SQL = `SELECT id, organisation_id AS organisationId, period_start AS periodStart, period_end AS periodEnd,
+       (approved_at IS NOT NULL AND approved_at < :asOfEndMs) AS approved
+  FROM plans ORDER BY id`;
+
+/** Flags whose condition holds at the last recompute, with a group flag's members. */
+export const FLAGS_SQL = `SELECT f.id, f.rule_code AS ruleCode, f.severity, f.state, f.money_at_stake AS moneyAtStake,
+       f.subject_type AS subjectType, f.project_id AS projectId, f.organisation_id AS organisationId,
+       (SELECT group_concat(m.project_id) FROM flag_members m WHERE m.flag_id = f.id) AS members
+  FROM flags f WHERE f.active = 1 ORDER BY f.id`;
+
+export const FEEDBACK_SQL = `SELECT project_id AS projectId,
+       SUM(kind = 'support' AND state <> 'rejected') AS support,
+       SUM(kind = 'oppose' AND state <> 'rejected') AS oppose,
+       SUM(kind = 'comment' AND state = 'published') AS comments
+  FROM feedback WHERE created_at < :asOfEndMs GROUP BY project_id`;
+
+/** Epoch ms of the end of an ISO day in Vietnam time (UTC+7). */
+export function endOfDayMs(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`) + 24 * 3600_000 - 7 * 3600_000;
+}
+
+function idList(text: string | null): number[] {
+  return text ? text.split(",").map(Number) : [];
+}
+
+/** Every statement the facts need, in order (exported for the bench's bare-SQL timing). */
+export const FACT_STATEMENTS = [
+  ORGS_SQL,
+  REGIONS_SQL,
+  NODES_SQL,
+  PROJECTS_SQL,
+  LINES_SQL,
+  TRANSACTIONS_SQL,
+  PLANNED_SQL,
+  MILESTONES_SQL,
+  PLANS_SQL,
+  FLAGS_SQL,
+  FEEDBACK_SQL,
+] as const;
+
+/** The parameters each statement takes. */
+export function factParams(sql: string, asOf: string): Record<string, string | number> {
+  const all: Record<string, string | number> = { asOf, today: todayIso(), asOfEndMs: endOfDayMs(asOf) };
+  const out: Record<string, string | number> = {};
+  for (const name of Object.keys(all)) if (sql.includes(`:${name}`)) out[name] = all[name];
+  return out;
+}
+
+/** The facts as of a date, computed once per database state. Do not mutate. */
+export function loadFacts(db: Db, asOf: string): DashboardFacts {
+  return memoByDataVersion(db, `dashboard:facts:${asOf}`, () => computeFacts(db, asOf));
+}
+
+function all<T>(db: Db, sql: string, asOf: string): T[] {
+  return prepared(db, sql).all(factParams(sql, asOf)) as T[];
+}
+
+export function computeFacts(db: Db, asOf: string): DashboardFacts {
+  const today = todayIso();
+  const succession = getSuccessionIndex(db);
+  const orgs = new Map<number, OrgFact>();
+  for (const o of all<Omit<OrgFact, "currentId">>(db, ORGS_SQL, asOf)) {
+    orgs.set(o.id, {
+      ...o,
+      kind: o.kind as OrganisationKind,
+      currentId: succession.resolveCurrent(o.id, today) ?? o.id,
+    });
+  }
+  const regions = all<{ code: string; nameVi: string; nameEn: string; disadvantaged: number }>(
+    db,
+    REGIONS_SQL,
+    asOf,
+  ).map((r) => ({ ...r, disadvantaged: r.disadvantaged === 1 }));
+  const nodes = all<DashboardFacts["nodes"][number]>(db, NODES_SQL, asOf);
+
+  const projects: ProjectFact[] = [];
+  const projectIndex = new Map<number, number>();
+  for (const p of all<{
+    id: number;
+    ownerId: number;
+    provinceId: number | null;
+    planId: number | null;
+    phase: string | null;
+    nodeIds: string | null;
+  }>(db, PROJECTS_SQL, asOf)) {
+    if (p.phase === null) continue;
+    projectIndex.set(p.id, projects.length);
+    projects.push({
+      id: p.id,
+      ownerId: p.ownerId,
+      provinceId: p.provinceId,
+      planId: p.planId,
+      phase: p.phase as ProjectPhase,
+      nodeIds: idList(p.nodeIds),
+    });
+  }
+
+  // Budget lines of existing projects.
+  const rawLines = all<{ id: number; projectId: number; year: number; source: string; approved: number }>(
+    db,
+    LINES_SQL,
+    asOf,
+  ).filter((l) => projectIndex.has(l.projectId));
+  const n = rawLines.length;
+  const lines = {
+    project: new Int32Array(n),
+    year: new Int32Array(n),
+    source: new Int8Array(n),
+    approved: new Float64Array(n),
+    committed: new Float64Array(n),
+    disbursed: new Float64Array(n),
+    spent: new Float64Array(n),
+  };
+  const lineIndex = new Map<number, number>();
+  rawLines.forEach((l, i) => {
+    lineIndex.set(l.id, i);
+    lines.project[i] = projectIndex.get(l.projectId)!;
+    lines.year[i] = l.year;
+    lines.source[i] = SOURCE_INDEX.get(l.source as FundingSource) ?? -1;
+    lines.approved[i] = l.approved;
+  });
+
+  const tx = all<{ line: number; kind: string; q: number; amount: number }>(db, TRANSACTIONS_SQL, asOf);
+  const actLine: number[] = [];
+  const actQ: number[] = [];
+  const actAmount: number[] = [];
+  for (const t of tx) {
+    const i = lineIndex.get(t.line);
+    if (i === undefined) continue;
+    if (t.kind === "commitment") lines.committed[i] += t.amount;
+    else if (t.kind === "expenditure") lines.spent[i] += t.amount;
+    else if (t.kind === "disbursement") {
+      lines.disbursed[i] += t.amount;
+      actLine.push(i);
+      actQ.push(t.q);
+      actAmount.push(t.amount);
+    }
+  }
+
+  const plLine: number[] = [];
+  const plQ: number[] = [];
+  const plAmount: number[] = [];
+  for (const p of all<{
+    line: number | null;
+    projectId: number;
+    year: number;
+    quarter: number;
+    amount: number;
+  }>(db, PLANNED_SQL, asOf)) {
+    const i = p.line === null ? undefined : lineIndex.get(p.line);
+    if (i === undefined) continue;
+    plLine.push(i);
+    plQ.push(quarterIndex(p.year, p.quarter));
+    plAmount.push(p.amount);
+  }
+
+  const ms = all<{ projectId: number; year: number; weight: number; done: number; overdue: number }>(
+    db,
+    MILESTONES_SQL,
+    asOf,
+  ).filter((m) => projectIndex.has(m.projectId));
+  const milestones = {
+    project: Int32Array.from(ms, (m) => projectIndex.get(m.projectId)!),
+    year: Int32Array.from(ms, (m) => m.year),
+    weight: Float64Array.from(ms, (m) => m.weight),
+    done: Float64Array.from(ms, (m) => m.done),
+    overdue: Float64Array.from(ms, (m) => m.overdue),
+  };
+
+  const plans = all<{
+    id: number;
+    organisationId: number;
+    periodStart: number;
+    periodEnd: number;
+    approved: number;
+  }>(db, PLANS_SQL, asOf).map((p) => ({ ...p, approved: p.approved === 1 }));
+
+  const flags: FlagFact[] = all<{
+    id: number;
+    ruleCode: string;
+    severity: FlagSeverity;
+    state: FlagState;
+    moneyAtStake: number;
+    subjectType: string;
+    projectId: number | null;
+    organisationId: number | null;
+    members: string | null;
+  }>(db, FLAGS_SQL, asOf).map((f) => ({
+    id: f.id,
+    ruleCode: f.ruleCode,
+    severity: f.severity,
+    state: f.state,
+    moneyAtStake: f.moneyAtStake,
+    subjectType: f.subjectType,
+    project: f.projectId === null ? -1 : (projectIndex.get(f.projectId) ?? -1),
+    organisationId: f.organisationId,
+    members: idList(f.members)
+      .map((id) => projectIndex.get(id))
+      .filter((i): i is number => i !== undefined),
+  }));
+
+  const fb = all<{ projectId: number; support: number; oppose: number; comments: number }>(
+    db,
+    FEEDBACK_SQL,
+    asOf,
+  ).filter((f) => projectIndex.has(f.projectId));
+  const feedback = {
+    project: Int32Array.from(fb, (f) => projectIndex.get(f.projectId)!),
+    support: Int32Array.from(fb, (f) => f.support),
+    oppose: Int32Array.from(fb, (f) => f.oppose),
+    comments: Int32Array.from(fb, (f) => f.comments),
+  };
+
+  return {
+    asOf,
+    orgs,
+    regions,
+    nodes,
+    projects,
+    lines,
+    actual: {
+      line: Int32Array.from(actLine),
+      q: Int32Array.from(actQ),
+      amount: Float64Array.from(actAmount),
+    },
+    planned: { line: Int32Array.from(plLine), q: Int32Array.from(plQ), amount: Float64Array.from(plAmount) },
+    milestones,
+    plans,
+    flags,
+    feedback,
+  };
+}
