@@ -20,10 +20,12 @@ import milestones from "./milestones";
 import transactions from "./transactions";
 import finance from "./finance";
 import flags from "./flags";
+import apps from "./apps";
+import dataRegister from "./dataRegister";
 import dashboard from "./dashboard";
 import api from "./api";
 import feedback from "./feedback";
 import publicPortal from "./public";
 import imports from "./imports";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, imports, feedback, public: publicPortal };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, imports, feedback, public: publicPortal, apps, dataRegister };
