@@ -8,6 +8,7 @@ import { seedReference } from "./reference";
 import { seedDemoAccounts, DEFAULT_DEMO_PASSWORD } from "./demo/accounts";
 import { seedDemo, type PlantedManifest } from "./demo";
 import { seedPublicFeedback } from "./public-feedback";
+import { seedRegisters } from "./registers";
 
 export { seedReference } from "./reference";
 export { seedDemo, type PlantedManifest, type SeedDemoOptions, type SeedDemoResult } from "./demo";
@@ -27,5 +28,6 @@ export async function seedAll(
   const accounts = await seedDemoAccounts(db, password);
   const { counts, planted } = seedDemo(db, { scale, seed });
   seedPublicFeedback(db, { seed });
+  seedRegisters(db);
   return { counts, planted, accounts };
 }
