@@ -34,6 +34,8 @@ import { projectRegisterCases } from "./register";
 import { printDedupeBench, runDedupeBench } from "./dedupe";
 import { planGanttCases } from "./gantt";
 import { financeCases } from "./finance";
+import { dashboardCases } from "./dashboard";
+import { runImportBench } from "./import";
 
 interface Options {
   scale: number;
@@ -156,6 +158,7 @@ async function main(): Promise<void> {
   // Duplicate detection over every project of the same database, beside naive all-pairs on a sample.
   const dedupe = runDedupeBench({ db: file, sample: 3000 });
   if (dedupe) printDedupeBench(dedupe);
+  await runImportBench(); // 10,000-row plan import: time and peak memory (bench/import.ts)
   // Work on a copy so sessions created here never touch the cached file.
   const work = path.join(os.tmpdir(), `citypilot-bench-${process.pid}.sqlite`);
   fs.copyFileSync(file, work);
@@ -246,6 +249,7 @@ async function main(): Promise<void> {
       ...projectRegisterCases(db, base, { all: coordinator, planner }),
       ...planGanttCases(db, base, coordinator),
       ...financeCases(db, base, coordinator),
+      ...dashboardCases(db, base, coordinator),
     ];
 
     console.log(

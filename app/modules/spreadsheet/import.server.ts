@@ -14,7 +14,8 @@ import type { BudgetCategory, Domain, FundingSource, HostingModel, OperatorType,
 import { PERSONAL_DATA_CATEGORIES } from "#db/enums";
 import { translator, type MessageKey } from "~/i18n/i18n";
 import { LOCALES } from "~/i18n/locales";
-import { recordAudit, type Actor } from "~/modules/audit/audit.server";
+import type { Actor } from "~/modules/audit/audit.server";
+import { auditWriter } from "./audit-batch.server";
 import { prepared } from "~/modules/db/sql.server";
 import { getSuccessionIndex } from "~/modules/organisations/succession.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
@@ -859,7 +860,8 @@ export function applyImport(
       if (analysis.issues.length > 0) throw new ImportRefused("invalid");
       const c = analysis.changes;
       const now = Date.now();
-      const audit = (input: Parameters<typeof recordAudit>[2]) => recordAudit(tx, actor, input);
+      void tx;
+      const audit = auditWriter(db, actor);
 
       // Projects.
       const idOf = new Map<string, number>();

@@ -7,20 +7,39 @@ import type { Db } from "#db/client.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { analyseImport, applyImport, ImportRefused, loadImportPlan, type ImportPlanRef } from "./import.server";
-import { readUpload } from "./read.server";
+import { readUpload, type RawSheet } from "./read.server";
 import { UploadRefused } from "./upload";
-import { loadUpload, saveUpload, updateUpload, uploadBytes, type UploadMeta, type UploadReport } from "./uploads.server";
+import {
+  loadSheets,
+  loadUpload,
+  saveSheets,
+  saveUpload,
+  updateUpload,
+  uploadBytes,
+  type UploadMeta,
+  type UploadReport,
+} from "./uploads.server";
 
 /** Read, check and analyse a file; nothing is written to the database. */
 export async function checkUpload(db: Db, plan: ImportPlanRef, bytes: Uint8Array, fileName: string): Promise<UploadReport> {
-  if (!isPlanContentEditable(plan.status)) return { state: "refused", code: "planLocked" };
+  return (await checkAndRead(db, plan, bytes, fileName)).report;
+}
+
+async function checkAndRead(
+  db: Db,
+  plan: ImportPlanRef,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ report: UploadReport; sheets: RawSheet[] | null }> {
+  if (!isPlanContentEditable(plan.status)) return { report: { state: "refused", code: "planLocked" }, sheets: null };
   try {
     const { sheets } = await readUpload(bytes, fileName);
     const analysis = analyseImport(db, plan, sheets);
-    if (analysis.issues.length > 0) return { state: "invalid", issues: analysis.issues, sheets: analysis.sheets };
-    return { state: "preview", sheets: analysis.sheets, changeCount: analysis.changeCount };
+    if (analysis.issues.length > 0)
+      return { report: { state: "invalid", issues: analysis.issues, sheets: analysis.sheets }, sheets: null };
+    return { report: { state: "preview", sheets: analysis.sheets, changeCount: analysis.changeCount }, sheets };
   } catch (e) {
-    if (e instanceof UploadRefused) return { state: "refused", code: e.code, params: e.params };
+    if (e instanceof UploadRefused) return { report: { state: "refused", code: e.code, params: e.params }, sheets: null };
     throw e;
   }
 }
@@ -35,14 +54,16 @@ export async function receiveUpload(
   if ("refused" in upload) {
     return saveUpload({ userId, planId: plan.id, fileName: "", bytes: null, report: upload.refused });
   }
-  const report = await checkUpload(db, plan, upload.bytes, upload.fileName);
-  return saveUpload({
+  const { report, sheets } = await checkAndRead(db, plan, upload.bytes, upload.fileName);
+  const meta = saveUpload({
     userId,
     planId: plan.id,
     fileName: upload.fileName,
     bytes: report.state === "preview" ? upload.bytes : null,
     report,
   });
+  if (sheets) saveSheets(meta, sheets);
+  return meta;
 }
 
 export type ConfirmOutcome = { ok: true; meta: UploadMeta } | { ok: false; report: UploadReport };
@@ -58,9 +79,9 @@ export async function confirmUpload(
   const meta = loadUpload(token, actor.userId, planId);
   const bytes = meta && meta.report.state === "preview" ? uploadBytes(meta) : null;
   if (!meta || !bytes) return { ok: false, report: { state: "refused", code: "expired" } };
-  let sheets;
+  let sheets = loadSheets(meta);
   try {
-    sheets = (await readUpload(bytes, meta.fileName)).sheets;
+    sheets ??= (await readUpload(bytes, meta.fileName)).sheets;
   } catch (e) {
     if (e instanceof UploadRefused) return { ok: false, report: { state: "refused", code: e.code, params: e.params } };
     throw e;

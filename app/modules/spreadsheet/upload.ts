@@ -2,10 +2,11 @@
  * First look at an uploaded file, before any spreadsheet library parses it:
  * size, type by its first bytes (never by the name alone), password
  * protection (an encrypted .xlsx is an OLE compound file), corrupt zips and
- * zip bombs (the central directory is read with JSZip and every entry is
- * then inflated with a byte counter, so a lying directory is caught too).
+ * zip bombs (the central directory is read with JSZip, then every entry is
+ * inflated natively with a hard output cap, so a lying directory is caught too).
  * Refusals carry an i18n key of the `imports` namespace.
  */
+import zlib from "node:zlib";
 import JSZip from "jszip";
 import {
   MAX_COMPRESSION_RATIO,
@@ -79,40 +80,30 @@ interface CompressedInfo {
   uncompressedSize: number;
 }
 
-/** Inflate one entry through a counter; stop as soon as the running total passes `budget`. */
-function inflateCounting(entry: JSZip.JSZipObject, budget: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let n = 0;
-    // internalStream is JSZip's documented streaming helper (no whole-entry buffer).
-    const stream = (
-      entry as unknown as {
-        internalStream(t: "uint8array"): {
-          on(ev: "data", cb: (chunk: Uint8Array) => void): unknown;
-          on(ev: "error", cb: (e: Error) => void): unknown;
-          on(ev: "end", cb: () => void): unknown;
-          pause(): void;
-          resume(): void;
-        };
-      }
-    ).internalStream("uint8array");
-    let stopped = false;
-    stream.on("data", (chunk: Uint8Array) => {
-      if (stopped) return;
-      n += chunk.length;
-      if (n > budget) {
-        stopped = true;
-        stream.pause();
-        reject(new UploadRefused("zipBomb", { max: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 }));
-      }
-    });
-    stream.on("error", (e: Error) => {
-      if (!stopped) reject(e);
-    });
-    stream.on("end", () => {
-      if (!stopped) resolve(n);
-    });
-    stream.resume();
-  });
+/** JSZip's view of an entry's bytes as stored in the zip (read from its directory, not inflated). */
+interface StoredEntry extends CompressedInfo {
+  compression: { magic: string } | null;
+  compressedContent: Uint8Array;
+}
+
+/** Inflate one entry natively with a hard cap on its output; returns its real size. */
+function inflatedSize(entry: JSZip.JSZipObject, budget: number): number {
+  const data = (entry as unknown as { _data: StoredEntry })._data;
+  const content = data.compressedContent;
+  const magic = data.compression?.magic;
+  if (magic === "\x00\x00") {
+    if (content.length > budget) throw new UploadRefused("zipBomb", { max: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 });
+    return content.length;
+  }
+  if (magic !== "\x08\x00") throw new UploadRefused("corrupt");
+  try {
+    return zlib.inflateRawSync(content, { maxOutputLength: Math.max(1, budget) }).length;
+  } catch (e) {
+    if (e instanceof RangeError || (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new UploadRefused("zipBomb", { max: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 });
+    }
+    throw new UploadRefused("corrupt");
+  }
 }
 
 /**
@@ -147,12 +138,5 @@ export async function inspectZip(bytes: Uint8Array): Promise<void> {
   if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw new UploadRefused("notWorkbook");
   // The directory may lie: inflate for real, counting, and stop at the limit.
   let budget = MAX_UNCOMPRESSED_BYTES;
-  for (const e of entries) {
-    try {
-      budget -= await inflateCounting(e, budget);
-    } catch (err) {
-      if (err instanceof UploadRefused) throw err;
-      throw new UploadRefused("corrupt");
-    }
-  }
+  for (const e of entries) budget -= inflatedSize(e, budget);
 }

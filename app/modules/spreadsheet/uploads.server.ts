@@ -9,6 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ImportIssue, SheetSummary } from "./import.server";
+import type { RawSheet } from "./read.server";
+import type { RawCell } from "./values";
 import type { RefusalCode } from "./upload";
 
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
@@ -101,5 +103,51 @@ export function uploadBytes(meta: UploadMeta): Uint8Array | null {
 export function updateUpload(meta: UploadMeta, report: UploadReport): void {
   const d = dir();
   fs.writeFileSync(path.join(d, `${meta.token}.json`), JSON.stringify({ ...meta, report }), { mode: 0o600 });
-  if (report.state === "done") fs.rmSync(path.join(d, `${meta.token}.bin`), { force: true });
+  if (report.state === "done") {
+    fs.rmSync(path.join(d, `${meta.token}.bin`), { force: true });
+    fs.rmSync(path.join(d, `${meta.token}.sheets.json`), { force: true });
+  }
+}
+
+type StoredCell = Exclude<RawCell, Date> | { d: string };
+
+/** Keep the sheets as read at preview, so the confirmation need not parse the workbook again. */
+export function saveSheets(meta: UploadMeta, sheets: RawSheet[]): void {
+  const plain = sheets.map((s) => ({
+    key: s.key,
+    name: s.name,
+    locale: s.locale,
+    columns: [...s.columns],
+    rows: s.rows.map((r) => ({
+      row: r.row,
+      cells: [...r.cells].map(([k, v]) => [k, v instanceof Date ? { d: v.toISOString() } : v] as [string, StoredCell]),
+    })),
+  }));
+  fs.writeFileSync(path.join(dir(), `${meta.token}.sheets.json`), JSON.stringify({ sha256: meta.sha256, sheets: plain }), {
+    mode: 0o600,
+  });
+}
+
+export function loadSheets(meta: UploadMeta): RawSheet[] | null {
+  try {
+    const stored = JSON.parse(fs.readFileSync(path.join(dir(), `${meta.token}.sheets.json`), "utf8")) as {
+      sha256: string;
+      sheets: { key: RawSheet["key"]; name: string; locale: RawSheet["locale"]; columns: [string, number][]; rows: { row: number; cells: [string, StoredCell][] }[] }[];
+    };
+    if (stored.sha256 !== meta.sha256) return null;
+    return stored.sheets.map((s) => ({
+      key: s.key,
+      name: s.name,
+      locale: s.locale,
+      columns: new Map(s.columns),
+      rows: s.rows.map((r) => ({
+        row: r.row,
+        cells: new Map(
+          r.cells.map(([k, v]) => [k, v !== null && typeof v === "object" && "d" in v ? new Date(v.d) : (v as RawCell)]),
+        ),
+      })),
+    }));
+  } catch {
+    return null;
+  }
 }

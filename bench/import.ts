@@ -1,0 +1,123 @@
+/**
+ * Plan import benchmark: a generated 10,000-row workbook (projects, budget
+ * lines, planned disbursements and milestones, a quarter each) imported into
+ * a draft plan of a fresh database with the reference data.
+ *
+ *   npx tsx bench/import.ts [--rows 10000]
+ *
+ * Times: reading + validating the file (what the preview does), the import
+ * (it reads and validates again inside its transaction, then writes), and a
+ * re-import of the same file (changes nothing). Peak memory is the process's
+ * maximum resident set size (getrusage) and the largest V8 heap seen between
+ * phases. `runImportBench()` returns the figures for bench/run.ts.
+ * Prints figures; never fails on a number.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { migrateDatabase, openDatabase } from "#db/client.server";
+import { seedReference } from "#seeds/reference";
+import { applyImport, loadImportPlan } from "~/modules/spreadsheet/import.server";
+import { readUpload } from "~/modules/spreadsheet/read.server";
+import { confirmUpload, receiveUpload } from "~/modules/spreadsheet/service.server";
+import { budgetRow, buildWorkbook, milestoneRow, plannedRow, projectRow } from "../tests/integration/import-support";
+
+export interface ImportBenchResult {
+  rows: number;
+  fileBytes: number;
+  validateMs: number;
+  importMs: number;
+  reimportMs: number;
+  changes: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+export async function runImportBench(opts: { rows?: number; log?: (line: string) => void } = {}): Promise<ImportBenchResult> {
+  const total = opts.rows ?? 10_000;
+  const log = opts.log ?? console.log;
+  const perSheet = Math.ceil(total / 4);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-import-bench-"));
+  const previousUploadDir = process.env.CITYPILOT_UPLOAD_DIR;
+  process.env.CITYPILOT_UPLOAD_DIR = path.join(dir, "uploads");
+  const db = openDatabase(path.join(dir, "bench.sqlite"));
+  try {
+    migrateDatabase(db);
+    seedReference(db);
+    const c = db.$client;
+    const org = (c.prepare("SELECT id FROM organisations WHERE code = 'P-HCM'").get() as { id: number }).id;
+    const userId = Number(c.prepare("INSERT INTO users (email, name, password_hash) VALUES ('bench@x', 'bench', 'x')").run().lastInsertRowid);
+    const planId = Number(
+      c
+        .prepare("INSERT INTO plans (code, organisation_id, title_vi, period_start, period_end, status) VALUES ('PL-BENCH', ?, 'Bench', 2026, 2030, 'draft')")
+        .run(org).lastInsertRowid,
+    );
+    const projects = Array.from({ length: perSheet }, (_, i) => projectRow("HCM", i + 1, { province: i % 3 ? "Hồ Chí Minh" : "Bình Dương" }));
+    const codes = projects.map((p) => p.code as string);
+    const bytes = await buildWorkbook({
+      projects,
+      budget: codes.map((code, i) => budgetRow(code, { approvedAmount: i % 2 ? 5_000_000_000 : "4,5 tỷ" })),
+      disbursements: codes.map((code, i) => plannedRow(code, (i % 4) + 1, 1_000_000_000)),
+      milestones: codes.map((code, i) => milestoneRow(code, i)),
+    });
+    const rows = perSheet * 4;
+    let peakHeap = process.memoryUsage().heapUsed;
+    const heap = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+    const plan = loadImportPlan(db, planId)!;
+
+    // What the page does: the upload is read, validated and previewed…
+    let t0 = performance.now();
+    const meta = await receiveUpload(db, userId, plan, { bytes, fileName: "bench.xlsx" });
+    heap();
+    const validateMs = performance.now() - t0;
+    if (meta.report.state !== "preview") throw new Error(`bench file refused: ${JSON.stringify(meta.report).slice(0, 300)}`);
+
+    // …then confirmed: validated again against the database and written in one transaction.
+    t0 = performance.now();
+    const confirmed = await confirmUpload(db, { userId, label: "bench" }, planId, meta.token, () => "bench");
+    heap();
+    const importMs = performance.now() - t0;
+    if (!confirmed.ok || confirmed.meta.report.state !== "done") throw new Error("bench import failed");
+    const result = { changeCount: confirmed.meta.report.changeCount };
+
+    // The same file again, straight from the bytes (read, validate, nothing to write).
+    t0 = performance.now();
+    const third = await readUpload(bytes, "bench.xlsx");
+    const noop = applyImport(db, { userId, label: "bench" }, planId, third.sheets, { fileName: "bench.xlsx", sha256: "-", revisionReason: "bench" });
+    heap();
+    const reimportMs = performance.now() - t0;
+    if (noop.changeCount !== 0) throw new Error(`re-import changed ${noop.changeCount} records`);
+
+    const out: ImportBenchResult = {
+      rows,
+      fileBytes: bytes.length,
+      validateMs: Math.round(validateMs),
+      importMs: Math.round(importMs),
+      reimportMs: Math.round(reimportMs),
+      changes: result.changeCount,
+      peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      peakHeapMb: mb(peakHeap),
+    };
+    log(`\nPlan import (${out.rows} rows, ${mb(out.fileBytes)} MB .xlsx, ${out.changes} records written)`);
+    log(`  upload check: read + validate (preview)   ${out.validateMs} ms`);
+    log(`  confirm: validate again + write (1 tx)    ${out.importMs} ms`);
+    log(`  validate + import                         ${out.validateMs + out.importMs} ms`);
+    log(`  re-import from bytes, nothing changes     ${out.reimportMs} ms`);
+    log(`  peak RSS ${out.peakRssMb} MB, peak V8 heap ${out.peakHeapMb} MB`);
+    return out;
+  } finally {
+    if (previousUploadDir === undefined) delete process.env.CITYPILOT_UPLOAD_DIR;
+    else process.env.CITYPILOT_UPLOAD_DIR = previousUploadDir;
+    db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const i = process.argv.indexOf("--rows");
+  await runImportBench({ rows: i > 0 ? Number(process.argv[i + 1]) : 10_000 });
+}
