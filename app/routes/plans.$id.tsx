@@ -9,6 +9,8 @@ import type { PlanStatus } from "#db/enums";
 import { can, forbidden, notFound, requirePermission, requireUser } from "~/auth/guard.server";
 import { Field } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlagPanel } from "~/components/flag-panel";
+import { flagPanelData } from "~/modules/flags/panel.server";
 import type { MessageKey } from "~/i18n/i18n";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
@@ -81,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done: parseDone(new URL(request.url).searchParams.get("done")),
     // Money and time of the plan and each of its projects, computed in SQL.
     money: can(user, "read", "budget", plan.organisationId) ? planFigures(db, plan.id, todayIso()) : null,
+    flags: flagPanelData(db, user, { planId: plan.id }),
   };
 }
 
@@ -734,6 +737,7 @@ export default function PlanPage() {
       <WorkflowPanel data={data} actionData={actionData} />
       <CommentsSection data={data} actionData={actionData} />
       <ProjectsSection data={data} />
+      <FlagPanel data={data.flags} showProject />
       {data.money ? (
         <PlanMoneySection planCode={data.plan.code} totals={data.money.totals} projects={data.money.projects} />
       ) : null}

@@ -4,6 +4,8 @@ import { getDb } from "#db/client.server";
 import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from "#db/enums";
 import { can, requirePermission, requireUser } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FlagPanel } from "~/components/flag-panel";
+import { flagPanelData } from "~/modules/flags/panel.server";
 import { localeFromRequest } from "~/i18n/locales";
 import { projectMoneySummary } from "~/modules/finance/figures.server";
 import { ProjectMoneySection } from "~/modules/finance/ui";
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editLock: project.plan && !isPlanContentEditable(project.plan.status) ? project.plan.status : null,
     canChangePhase: canUpdate && allowedNextPhases(project.phase).length > 0,
     publication: publicationPanel(db, user, project, request),
+    flags: flagPanelData(db, user, { projectId: project.id, projectCode: project.code }),
     canReplicate: replicable && replicationTargets(db, user, project, asOf).length > 0,
     // Money and time (approved … progress, overdue, S-curve), computed in SQL.
     moneyAndTime: can(user, "read", "budget", project.organisationId)
@@ -334,6 +337,8 @@ export default function ProjectPage() {
           <dd>{p.components.length ? p.components.join(", ") : none}</dd>
         </dl>
       </section>
+
+      <FlagPanel data={d.flags} />
 
       {d.moneyAndTime ? (
         <ProjectMoneySection code={p.code} figures={d.moneyAndTime.figures} curve={d.moneyAndTime.curve} />

@@ -18,6 +18,8 @@ import { recomputeFlags, type RecomputeResult } from "~/modules/flags/recompute.
 import { createProject } from "~/modules/projects/commands.server";
 import type { ProjectInput } from "~/modules/projects/schema";
 import { loader as flagsLoader } from "~/routes/flags";
+import { loader as planLoader } from "~/routes/plans.$id";
+import { loader as projectLoader } from "~/routes/projects.$code";
 import { createTestDb, type TestDb } from "./helpers/db";
 
 const asOf = "2026-11-26";
@@ -294,6 +296,12 @@ describe("where group flags show", () => {
     ).code;
     const byMinistry = await get("coordinator", `?rule=same_project&ministry=${ministry}&size=100`);
     expect(byMinistry.rows.some((r) => JSON.parse(r.evidence).members.includes(mp.codes[0]))).toBe(true);
+    // One project: its own flags and the groups it is in.
+    const one = await get("coordinator", `?project=${mp.codes[0]}&size=100`);
+    expect(one.rows.some((r) => r.subjectType === "group")).toBe(true);
+    expect(
+      one.rows.every((r) => r.projectCode === mp.codes[0] || JSON.parse(r.evidence).members?.includes(mp.codes[0])),
+    ).toBe(true);
   });
 
   it("planners see the group flags that include one of their projects, and no others", async () => {
@@ -315,4 +323,40 @@ describe("where group flags show", () => {
     );
     for (const f of projectFlags) expect(f.subjectType === "group" || own.size > 0).toBe(true);
   });
+
+  it("the project and plan pages carry the panel data, scoped for planners", async () => {
+    const call = async (loader: typeof projectLoader | typeof planLoader, url: string, role: string, params: Record<string, string>) =>
+      (await loader({ request: new Request(url, { headers: { Cookie: cookies[role] } }), params, context: {} })) as {
+        flags: { flags: { ruleCode: string; subjectType: string; members: { code: string }[] }[]; triageHref: string } | null;
+      };
+    const hcm = t.db.$client
+      .prepare(
+        `SELECT p.code, p.plan_id AS planId FROM flags f JOIN flag_members m ON m.flag_id = f.id JOIN projects p ON p.id = m.project_id
+           JOIN organisations o ON o.id = p.organisation_id
+          WHERE f.active = 1 AND f.rule_code = 'same_solution' AND o.code = 'P-HCM' AND p.plan_id IS NOT NULL LIMIT 1`,
+      )
+      .get() as { code: string; planId: number };
+    for (const role of ["coordinator", "leader", "planner.hcm"]) {
+      const d = await call(projectLoader, `http://localhost/projects/${hcm.code}`, role, { code: hcm.code });
+      expect(d.flags!.triageHref).toBe(`/flags?project=${hcm.code}`);
+      const g = d.flags!.flags.find((f) => f.ruleCode === "same_solution");
+      expect(g, role).toBeDefined();
+      expect(g!.members.length).toBeGreaterThan(1);
+      const p = await call(planLoader, `http://localhost/plans/${hcm.planId}`, role, { id: String(hcm.planId) });
+      expect(p.flags!.flags.some((f) => f.ruleCode === "same_solution"), role).toBe(true);
+    }
+    // A planner sees only flags of their own organisations (or groups with one of their projects).
+    const own = users["planner.hcm"].ownOrganisationIds;
+    const d = await call(projectLoader, `http://localhost/projects/${hcm.code}`, "planner.hcm", { code: hcm.code });
+    for (const f of d.flags!.flags as unknown as { id: number }[]) {
+      const o = t.db.$client
+        .prepare(
+          `SELECT f.organisation_id AS o FROM flags f WHERE f.id = ?
+           UNION SELECT p.organisation_id FROM flag_members m JOIN projects p ON p.id = m.project_id WHERE m.flag_id = ?`,
+        )
+        .all(f.id, f.id) as { o: number }[];
+      expect(o.some((x) => own.has(x.o))).toBe(true);
+    }
+  });
 });
+

@@ -74,6 +74,14 @@ export function listFlags(
     conds.push(`(f.organisation_id ${ofMinistry} OR p.organisation_id ${ofMinistry}
       OR ${members(`mp.organisation_id ${ofMinistry}`)})`);
   }
+  if (f.project) {
+    params.project = f.project;
+    conds.push(`(p.code = :project OR ${members("mp.code = :project")})`);
+  }
+  if (f.plan) {
+    params.plan = f.plan;
+    conds.push(`(p.plan_id = :plan OR ${members("mp.plan_id = :plan")})`);
+  }
   if (ownOrganisationIds) {
     params.own = JSON.stringify(ownOrganisationIds);
     conds.push(`(f.organisation_id IN (SELECT value FROM json_each(:own))

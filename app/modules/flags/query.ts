@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { FLAG_SEVERITIES, FLAG_STATES } from "#db/enums";
 import { parseFilters, parseTableParams, type TableSpec, type TableState } from "~/modules/table/params";
+import { isProjectCodeParam } from "~/modules/projects/code";
 import { ALL_RULE_CODES } from "./rules";
 
 export const FLAG_SORTS = ["severity", "money", "lastSeen"] as const;
@@ -24,6 +25,10 @@ export interface FlagFilters {
   province: string | null;
   /** Ministry by organisation code (its predecessors included); matches the flag's, its project's or any group member's organisation. */
   ministry: string | null;
+  /** One project by code: its own flags and the groups it is a member of. */
+  project: string | null;
+  /** One plan by id: the flags of its projects (own and groups). */
+  plan: number | null;
   /** Include flags whose condition no longer holds. */
   inactive: boolean;
 }
@@ -42,6 +47,8 @@ export function parseFlagsQuery(search: URLSearchParams | string): { table: Tabl
       .string()
       .regex(/^M-[A-Z0-9]{1,10}$/)
       .optional(),
+    project: z.string().refine(isProjectCodeParam).optional(),
+    plan: z.coerce.number().int().positive().optional(),
     inactive: z.enum(["1"]).optional(),
   });
   return {
@@ -52,6 +59,8 @@ export function parseFlagsQuery(search: URLSearchParams | string): { table: Tabl
       state: f.state ?? null,
       province: f.province ?? null,
       ministry: f.ministry ?? null,
+      project: f.project ?? null,
+      plan: f.plan ?? null,
       inactive: f.inactive === "1",
     },
   };
