@@ -26,6 +26,7 @@ import { requireProject, savedNotice } from "~/modules/projects/route.server";
 import { groupByCurrentProvince } from "~/modules/projects/rollout";
 import { PublicationPanel } from "~/modules/public/publication-panel";
 import { publicationPanel } from "~/modules/public/publication.server";
+import { ProjectRegisterLinks } from "~/modules/apps/project-links";
 import { titleWith } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
@@ -327,6 +328,7 @@ export default function ProjectPage() {
                 }`
               : none}
           </dd>
+          <ProjectRegisterLinks code={p.code} appId={p.appId} />
           <dt>{t("projects.page.dates")}</dt>
           <dd>
             {p.startDate || p.endDate

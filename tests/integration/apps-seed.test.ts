@@ -10,7 +10,7 @@ import type { Db } from "#db/client.server";
 import { seedAll, type PlantedManifest } from "#seeds/index";
 import { seedRegisters } from "#seeds/registers";
 import { getApp, listApps, updateApp } from "~/modules/apps/apps.server";
-import { parseAppQuery } from "~/modules/apps/register";
+import { parseAppQuery, type AppInput } from "~/modules/apps/register";
 import { isPersonalCategory, NON_PERSONAL_DATA_CATEGORIES } from "~/modules/data-register/categories";
 import { transparencyPage } from "~/modules/data-register/data-register.server";
 import { computeFindings } from "~/modules/flags/recompute.server";
@@ -97,7 +97,7 @@ describe("overlapping_app keeps working with the register", () => {
       scope: app.scope,
       ownerOrganisationId: app.ownerOrganisationId,
       domain: app.domain,
-      platforms: [...app.platforms, "web"],
+      platforms: [...app.platforms, "web"] as AppInput["platforms"],
       status: app.status,
       url: "https://vneid.gov.vn/",
       launchedOn: app.launchedOn ?? undefined,
@@ -111,7 +111,7 @@ describe("overlapping_app keeps working with the register", () => {
       scope: edited.scope,
       ownerOrganisationId: edited.ownerOrganisationId,
       domain: edited.domain,
-      platforms: edited.platforms as ("android" | "ios" | "web")[],
+      platforms: edited.platforms as AppInput["platforms"],
       status: "retired",
     });
     expect(overlapping().size).toBeLessThan(before.length);
