@@ -35,6 +35,7 @@ import { printDedupeBench, runDedupeBench } from "./dedupe";
 import { planGanttCases } from "./gantt";
 import { financeCases } from "./finance";
 import { dashboardCases } from "./dashboard";
+import { dashboardCases } from "./dashboard";
 import { runImportBench } from "./import";
 
 interface Options {
@@ -249,6 +250,7 @@ async function main(): Promise<void> {
       ...projectRegisterCases(db, base, { all: coordinator, planner }),
       ...planGanttCases(db, base, coordinator),
       ...financeCases(db, base, coordinator),
+      ...dashboardCases(db, base, coordinator),
       ...dashboardCases(db, base, coordinator),
     ];
 

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm } from "@confor
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getDb } from "#db/client.server";
 import type { PlanStatus } from "#db/enums";
@@ -11,6 +11,7 @@ import { Field } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FlagPanel } from "~/components/flag-panel";
 import { flagPanelData } from "~/modules/flags/panel.server";
+import { PlanSimilarSection } from "~/components/similar-proposals";
 import type { MessageKey } from "~/i18n/i18n";
 import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
@@ -47,7 +48,10 @@ import {
   type PlanAction,
   type PlanIntent,
 } from "~/modules/plans/schemas";
-import { submitProblems, type SubmitProblem } from "~/modules/plans/workflow";
+import { isPlanContentEditable, submitProblems, type SubmitProblem } from "~/modules/plans/workflow";
+import { actorOf as projectActorOf } from "~/modules/projects/route.server";
+import { handleSimilarDecision, SIMILAR_DECISION_INTENT } from "~/modules/similar/route.server";
+import { planSimilarity } from "~/modules/similar/similar.server";
 import { titleWith } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
@@ -81,6 +85,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? submitProblems({ ...plan, projectCount: projects.length }).filter((p) => p !== "status")
       : [],
     done: parseDone(new URL(request.url).searchParams.get("done")),
+    // Similar existing proposals of its projects and the decisions on them (issue 5: at submission).
+    similarity: planSimilarity(db, plan.id, user),
+    similarCanDecide: isPlanContentEditable(plan.status) && can(user, "update", "project", plan.organisationId),
+    projectVersions: Object.fromEntries(
+      (
+        db.$client.prepare("SELECT id, version FROM projects WHERE plan_id = ?").all(plan.id) as {
+          id: number;
+          version: number;
+        }[]
+      ).map((r) => [r.id, r.version]),
+    ) as Record<number, number>,
     // Money and time of the plan and each of its projects, computed in SQL.
     money: can(user, "read", "budget", plan.organisationId) ? planFigures(db, plan.id, todayIso()) : null,
     flags: flagPanelData(db, user, { planId: plan.id }),
@@ -136,6 +151,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = requirePermission(request, "read", "plan", plan.organisationId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  if (intent === SIMILAR_DECISION_INTENT) {
+    // A decision on a similar proposal of one of this plan's projects (403 for another organisation's).
+    const outcome = handleSimilarDecision(getDb(), user, projectActorOf(user, context), formData, {
+      planId: plan.id,
+    });
+    if (outcome.ok) return redirect(`/plans/${plan.id}?similar=saved#similar`);
+    return data({ intent, reply: undefined, problem: null, similar: outcome }, { status: 400 });
+  }
   const submission = parseWithZod(formData, { schema: PlanActionSchema });
   if (submission.status !== "success") {
     return data({ intent, reply: submission.reply(), problem: null }, { status: 400 });
@@ -155,6 +178,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           status: e.details.status ?? null,
           submitProblems: e.details.submitProblems ?? [],
           otherPlanCode: e.details.otherPlanCode ?? null,
+          similarPending: e.details.similarPending ?? [],
         },
       },
       { status: 409 },
@@ -188,7 +212,7 @@ const SUBMIT_PROBLEM_KEYS: Record<SubmitProblem, MessageKey> = {
 };
 
 function ProblemNotice({ actionData }: { actionData: ActionData }) {
-  const { t } = useT();
+  const { t, pct } = useT();
   const problem = actionData?.problem;
   if (!problem) return null;
   const status = problem.status ? t(`enums.planStatus.${problem.status}`) : "";
@@ -207,6 +231,27 @@ function ProblemNotice({ actionData }: { actionData: ActionData }) {
           <ul>
             {problem.submitProblems.map((p) => (
               <li key={p}>{t(SUBMIT_PROBLEM_KEYS[p])}</li>
+            ))}
+          </ul>
+        </>
+      );
+      break;
+    case "similarUndecided":
+      body = (
+        <>
+          <p>{t("similar.plan.refused")}</p>
+          <ul data-testid="similar-pending">
+            {problem.similarPending.map((p) => (
+              <li key={`${p.projectCode}-${p.otherCode}`}>
+                <a href="#similar">
+                  {t("similar.plan.pendingItem", {
+                    project: p.projectCode,
+                    other: p.otherCode,
+                    kind: t(`similar.kind.${p.kind}`),
+                    score: pct(p.score, 0),
+                  })}
+                </a>
+              </li>
             ))}
           </ul>
         </>
@@ -724,6 +769,7 @@ function CommentsSection({ data, actionData }: { data: LoaderData; actionData: A
 export default function PlanPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useT();
   return (
     <>
@@ -735,6 +781,13 @@ export default function PlanPage() {
       <h1>{data.title}</h1>
       <Summary data={data} />
       <WorkflowPanel data={data} actionData={actionData} />
+      <PlanSimilarSection
+        similarity={data.similarity}
+        canDecide={data.similarCanDecide}
+        versions={data.projectVersions}
+        actionData={actionData && "similar" in actionData ? actionData.similar : null}
+        saved={searchParams.get("similar") === "saved"}
+      />
       <CommentsSection data={data} actionData={actionData} />
       <ProjectsSection data={data} />
       <FlagPanel data={data.flags} showProject />

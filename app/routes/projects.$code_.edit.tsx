@@ -1,10 +1,12 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { can, forbidden, requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PlanSimilarSection } from "~/components/similar-proposals";
 import { useT } from "~/i18n/useT";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { PlanLockedError, StaleVersionError, updateProject } from "~/modules/projects/commands.server";
@@ -14,6 +16,14 @@ import { snapshotOf, type ProjectRecord } from "~/modules/projects/project.serve
 import { actorOf, fieldErrors, requireProject } from "~/modules/projects/route.server";
 import { ProjectFormSchema, projectFormValues } from "~/modules/projects/schema";
 import { pageTitle } from "~/modules/shell/meta";
+import {
+  CHECK_SIMILAR_INTENT,
+  handleSimilarDecision,
+  SIMILAR_DECISION_INTENT,
+  similarFromForm,
+  type DecisionOutcome,
+} from "~/modules/similar/route.server";
+import { projectDecisionView } from "~/modules/similar/similar.server";
 import { todayIso } from "~/utils/today";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -34,7 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = requireProject(db, params.code);
   const user = requirePermission(request, "update", "project", project.organisationId);
   const asOf = todayIso();
+  const locked = project.plan !== null && !isPlanContentEditable(project.plan.status);
   return {
+    projectId: project.id,
+    // The stored project's similar proposals and the decisions on them (made here or on the plan page).
+    similarity: projectDecisionView(db, project, user, asOf),
+    canDecide: !locked && project.phase !== "cancelled",
     code: project.code,
     asOf,
     version: project.version,
@@ -54,9 +69,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const project = requireProject(db, params.code);
   const user = requirePermission(request, "update", "project", project.organisationId);
   const formData = await request.formData();
+  const intent = formData.get("intent");
+  const noDecision: DecisionOutcome | null = null;
+  if (intent === SIMILAR_DECISION_INTENT) {
+    const outcome = handleSimilarDecision(db, user, actorOf(user, context), formData, { projectId: project.id });
+    if (outcome.ok) throw redirect(`/projects/${encodeURIComponent(project.code)}/edit?similar=saved#similar`);
+    return data({ result: undefined, stale: false, similar: null, decision: outcome }, { status: 400 });
+  }
   const submission = parseWithZod(formData, { schema: ProjectFormSchema });
+  // Similar existing proposals for what was typed, shown again on the form (works without JS).
+  if (intent === CHECK_SIMILAR_INTENT) {
+    return data({
+      result: { initialValue: submission.payload } as SubmissionResult<string[]>,
+      stale: false,
+      similar: similarFromForm(db, user, formData, project.id),
+      decision: noDecision,
+    });
+  }
   if (submission.status !== "success")
-    return data({ result: submission.reply(), stale: false }, { status: 400 });
+    return data(
+      {
+        result: submission.reply(),
+        stale: false,
+        similar: similarFromForm(db, user, formData, project.id),
+        decision: noDecision,
+      },
+      { status: 400 },
+    );
   const input = submission.value;
   if (project.plan && !isPlanContentEditable(project.plan.status)) {
     return data(
@@ -114,9 +153,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditProject() {
-  const { code, asOf, plan, locked, options, defaultValue } = useLoaderData<typeof loader>();
+  const { code, asOf, plan, locked, options, defaultValue, projectId, similarity, canDecide, version } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t } = useT();
+  const decision = actionData && "decision" in actionData ? actionData.decision : null;
   const projectPath = `/projects/${encodeURIComponent(code)}`;
   return (
     <div className="form-page">
@@ -149,8 +191,21 @@ export default function EditProject() {
           asOf={asOf}
           stale={actionData?.stale ? { current: projectPath, reload: `${projectPath}/edit` } : null}
           cancelTo={projectPath}
+          similar={actionData && "similar" in actionData ? actionData.similar : null}
+          similarProjectId={projectId}
         />
       )}
+      {similarity.matches.length > 0 || similarity.reviews.length > 0 ? (
+        <PlanSimilarSection
+          title={t("similar.review.title")}
+          intro={t("similar.edit.intro")}
+          similarity={[similarity]}
+          canDecide={canDecide}
+          versions={{ [projectId]: version }}
+          actionData={decision && !decision.ok ? { formId: decision.formId, ok: false, reply: decision.reply } : null}
+          saved={searchParams.get("similar") === "saved"}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -17,6 +18,7 @@ import {
 import { ProjectForm } from "~/modules/projects/project-form";
 import { actorOf, fieldErrors } from "~/modules/projects/route.server";
 import { ProjectFormSchema, type ProjectFormValues } from "~/modules/projects/schema";
+import { CHECK_SIMILAR_INTENT, similarFromForm } from "~/modules/similar/route.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
@@ -76,10 +78,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requirePermission(request, "create", "project");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ProjectFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
   const db = getDb();
+  const submission = parseWithZod(formData, { schema: ProjectFormSchema });
+  // Similar existing proposals for what was typed: shown again on the form (works without JS).
+  if (formData.get("intent") === CHECK_SIMILAR_INTENT) {
+    return data({
+      result: { initialValue: submission.payload } as SubmissionResult<string[]>,
+      similar: similarFromForm(db, user, formData),
+    });
+  }
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), similar: similarFromForm(db, user, formData) }, { status: 400 });
+  const input = submission.value;
   const asOf = todayIso();
 
   // The owner comes from the form: it must be one the user may create projects for (403 when forged).
@@ -93,14 +103,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (problem) problems.push({ field: "organisationId", message: problem });
   }
   if (problems.length) {
-    return data({ result: submission.reply({ fieldErrors: fieldErrors(problems) }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: fieldErrors(problems) }), similar: similarFromForm(db, user, formData) },
+      { status: 400 },
+    );
   }
   let created: { code: string };
   try {
     created = createProject(db, actorOf(user, context), input, asOf);
   } catch (e) {
     if (!(e instanceof PlanLockedError)) throw e;
-    return data({ result: submission.reply({ formErrors: ["projects.error.planLocked"] }) }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: ["projects.error.planLocked"] }), similar: null },
+      { status: 409 },
+    );
   }
   throw redirect(`/projects/${encodeURIComponent(created.code)}?saved=created`);
 }
@@ -129,6 +145,7 @@ export default function NewProject() {
         <ProjectForm
           mode="create"
           lastResult={actionData?.result}
+          similar={actionData?.similar}
           defaultValue={defaultValue}
           options={options}
           asOf={asOf}

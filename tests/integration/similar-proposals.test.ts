@@ -421,3 +421,153 @@ describe("decisions and plan submission", () => {
     ).toThrow(/notSimilar/);
   });
 });
+
+describe("pages", () => {
+  const get = (path: string, who: string) =>
+    new Request(`http://localhost${path}`, { headers: { Cookie: cookies[who] } });
+  const post = (path: string, who: string, form: Record<string, string | number>) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(form)) body.set(k, String(v));
+    return new Request(`http://localhost${path}`, {
+      method: "POST",
+      body,
+      headers: { Cookie: cookies[who] },
+    });
+  };
+  const status = async (p: Promise<unknown>) => {
+    try {
+      const r = await p;
+      return r instanceof Response ? r.status : 200;
+    } catch (e) {
+      if (e instanceof Response) return e.status;
+      throw e;
+    }
+  };
+
+  it("GET /projects/similar lists another province's proposals with the reason, unlinked for a planner", async () => {
+    const { loader } = await import("~/routes/projects.similar");
+    const qs = new URLSearchParams({
+      titleVi: "Trung tâm giám sát, điều hành đô thị thông minh (IOC)",
+      organisationId: String(org("P-LCU")),
+    });
+    const res = (await loader({
+      request: get(`/projects/similar?${qs}`, "planner.laichau"),
+      params: {},
+      context: {},
+    })) as {
+      items: { code: string; kind: string; canRead: boolean; explanation: { sharedTerms: string[] } }[];
+    };
+    const iocs = res.items.filter((m) => planted.sameSolution.ioc.includes(m.code));
+    expect(iocs.length).toBeGreaterThan(0);
+    expect(iocs.every((m) => !m.canRead && m.explanation.sharedTerms.includes("ioc"))).toBe(true);
+    // Bad input: a clear 400, not a crash.
+    const bad = await loader({
+      request: get("/projects/similar?titleVi=x&organisationId=abc", "planner.laichau"),
+      params: {},
+      context: {},
+    });
+    expect(bad).toMatchObject({ init: { status: 400 } });
+    // Anonymous users are sent to log in.
+    expect(
+      await status(
+        loader({
+          request: new Request("http://localhost/projects/similar?titleVi=IOC"),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe(302);
+  });
+
+  it("GET /projects/similar?reviewsOf= shows decisions to those who may read the project only", async () => {
+    const { loader } = await import("~/routes/projects.similar");
+    const d = planted.doubleSubmissions.find((x) => x.kind === "legacy_copy")!;
+    const hcm = d.codes.map(project).find((p) => p.organisationId === org("P-HCM"))!;
+    const asCoordinator = (await loader({
+      request: get(`/projects/similar?reviewsOf=${hcm.id}`, "coordinator"),
+      params: {},
+      context: {},
+    })) as {
+      reviews: { decision: string; statement: string }[];
+    };
+    expect(asCoordinator.reviews.length).toBeGreaterThan(0);
+    expect(asCoordinator.reviews[0]).toMatchObject({ decision: "not_duplicate" });
+    expect(
+      await status(
+        loader({
+          request: get(`/projects/similar?reviewsOf=${hcm.id}`, "planner.laichau"),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe(403);
+  });
+
+  it("the plan page shows the coordinator the statements, and refuses a planner's decision on another organisation's project (403)", async () => {
+    const { loader, action } = await import("~/routes/plans.$id");
+    const planId = (
+      t.db.$client.prepare("SELECT id FROM plans WHERE code = 'KH-SIMILAR-1'").get() as { id: number }
+    ).id;
+    const page = (await loader({
+      request: get(`/plans/${planId}`, "coordinator"),
+      params: { id: String(planId) },
+      context: {},
+    })) as {
+      similarity: { matches: { review: { statement: string } | null }[] }[];
+      similarCanDecide: boolean;
+    };
+    expect(page.similarity[0].matches.length).toBeGreaterThan(0);
+    expect(page.similarity[0].matches.every((m) => m.review?.statement.includes("Giai đoạn 2"))).toBe(true);
+    expect(page.similarCanDecide).toBe(false); // submitted: under review
+
+    // Lai Châu's planner, on a plan of their own, forging an HCM project id.
+    const { id: lcuPlan } = createPlan(t.db, planActor("planner.laichau"), {
+      organisationId: org("P-LCU"),
+      code: "KH-SIMILAR-LCU",
+      titleVi: "Kế hoạch Lai Châu",
+      summaryVi: "Tóm tắt",
+      periodStart: 2027,
+      periodEnd: 2030,
+    });
+    const d = planted.doubleSubmissions.find((x) => x.kind === "rephrased")!;
+    const [a] = d.codes.map(project);
+    const form = {
+      intent: "similarDecision",
+      projectId: a.id,
+      otherProjectId: project(d.codes[1]).id,
+      decision: "not_duplicate",
+      statement: "Không trùng, vì tôi nói vậy.",
+    };
+    expect(
+      await status(
+        action({
+          request: post(`/plans/${lcuPlan}`, "planner.laichau", form),
+          params: { id: String(lcuPlan) },
+          context: {},
+        }),
+      ),
+    ).toBe(403);
+    // Leaders read everything and change nothing.
+    expect(
+      await status(
+        action({
+          request: post(`/plans/${lcuPlan}`, "leader", form),
+          params: { id: String(lcuPlan) },
+          context: {},
+        }),
+      ),
+    ).toBe(403);
+    expect(
+      t.db.$client.prepare("SELECT COUNT(*) AS n FROM similarity_reviews WHERE project_id = ?").get(a.id),
+    ).toEqual({ n: 0 });
+
+    // A missing statement: 400 with the message beside the field, nothing written.
+    const res = (await action({
+      request: post(`/plans/${lcuPlan}`, "planner.laichau", { ...form, statement: "" }),
+      params: { id: String(lcuPlan) },
+      context: {},
+    })) as { init: { status: number }; data: { similar: { reply: { error: Record<string, string[]> } } } };
+    expect(res.init.status).toBe(400);
+    expect(res.data.similar.reply.error.statement).toEqual(["similar.error.statementRequired"]);
+  });
+});

@@ -12,7 +12,7 @@
  */
 import type { Db } from "#db/client.server";
 import { getSuccessionIndex } from "~/modules/organisations/succession.server";
-import { todayIso } from "~/modules/organisations/succession";
+import { todayIso } from "~/utils/today";
 import type { Proposal } from "./detect";
 
 export interface ProjectProposal extends Proposal {
@@ -96,8 +96,7 @@ export function placeResolver(db: Db, asOf: string = todayIso()) {
   const parentOf = (id: number): number | null => {
     if (!parents.has(id)) {
       const r = db.$client.prepare("SELECT parent_id AS p FROM organisations WHERE id = ?").get(id) as
-        | { p: number | null }
-        | undefined;
+        { p: number | null } | undefined;
       parents.set(id, r?.p ?? null);
     }
     return parents.get(id) ?? null;

@@ -17,6 +17,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DOMAINS, HOSTING_MODELS, OPERATOR_TYPES, PERSONAL_DATA_CATEGORIES } from "#db/enums";
 import { ErrorSummary, Field, useErrorText, type SummaryError } from "~/components/forms";
+import { SimilarLive, type SimilarResponse } from "~/components/similar-proposals";
 import { useT } from "~/i18n/useT";
 import { localized } from "~/utils/localized";
 import type { NodeOption, OrgOption, ProjectFormOptions } from "./types";
@@ -33,6 +34,10 @@ export interface ProjectFormProps {
   /** Links shown when the save was refused because someone saved first. */
   stale?: { current: string; reload: string } | null;
   cancelTo?: string;
+  /** Similar existing proposals found on the server (after a submit; works without JS). */
+  similar?: SimilarResponse | null;
+  /** The project being edited (left out of its own similar proposals). */
+  similarProjectId?: number;
 }
 
 const FIELD_ORDER = [
@@ -153,6 +158,8 @@ export function ProjectForm({
   plan,
   stale,
   cancelTo,
+  similar,
+  similarProjectId,
 }: ProjectFormProps) {
   const { t, locale } = useT();
   const [form, fields] = useForm({
@@ -268,6 +275,8 @@ export function ProjectForm({
             </select>
           </Field>
         </fieldset>
+
+        <SimilarLive formId={form.id} initial={similar} projectId={similarProjectId} />
 
         <fieldset>
           <legend>{t("projects.legend.strategy")}</legend>

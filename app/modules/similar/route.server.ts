@@ -9,7 +9,8 @@ import type { Db } from "#db/client.server";
 import { can, forbidden, notFound, type CurrentUser } from "~/auth/guard.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { decideSimilar, SimilarDecisionError, type SimilarProblem } from "./commands.server";
-import { SimilarDecisionSchema } from "./schema";
+import { parseSimilarQuery, SimilarDecisionSchema } from "./schema";
+import { findSimilar, type SimilarProposal } from "./similar.server";
 
 export const SIMILAR_DECISION_INTENT = "similarDecision";
 
@@ -60,4 +61,40 @@ export function handleSimilarDecision(
       problem: e.problem,
     };
   }
+}
+
+export const CHECK_SIMILAR_INTENT = "checkSimilar";
+
+/**
+ * Similar proposals for the values posted by the project form (shown on the
+ * form after a round trip, so the check works without JavaScript).
+ */
+export function similarFromForm(
+  db: Db,
+  user: CurrentUser,
+  formData: FormData,
+  projectId?: number,
+): { items: SimilarProposal[]; title: string } {
+  const params = new URLSearchParams();
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !params.has(k)) params.set(k, v);
+  params.delete("projectId");
+  const parsed = parseSimilarQuery(params);
+  if (!parsed.success) return { items: [], title: "" };
+  const q = parsed.data;
+  const items = findSimilar(
+    db,
+    {
+      titleVi: q.titleVi,
+      titleEn: q.titleEn,
+      descriptionVi: q.descriptionVi,
+      descriptionEn: q.descriptionEn,
+      organisationId: q.organisationId,
+      provinceId: q.provinceId,
+      cityId: q.cityId,
+      domain: q.domain,
+      components: q.components,
+    },
+    { viewer: user, excludeProjectId: projectId },
+  );
+  return { items, title: q.titleVi || q.titleEn || "" };
 }

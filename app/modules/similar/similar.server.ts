@@ -335,3 +335,26 @@ export function pendingDecisions(similarity: ProjectSimilarity[]): PendingDecisi
       .map((m) => ({ projectCode: p.code, otherCode: m.code, kind: m.kind, score: m.score })),
   );
 }
+
+/** One project's similar proposals (the strongest, whether or not they need a decision) with its decisions. */
+export function projectDecisionView(
+  db: Db,
+  project: { id: number; code: string; titleVi: string; titleEn: string | null },
+  viewer: Principal | null,
+  asOf: string = todayIso(),
+): ProjectSimilarity {
+  const mine = reviewsOf(db, [project.id]).get(project.id) ?? [];
+  const byOther = new Map(mine.map((r) => [r.otherProjectId, r]));
+  const matches = similarToProject(db, project.id, { viewer, asOf }).map((m) => ({
+    ...m,
+    review: byOther.get(m.projectId) ?? null,
+  }));
+  return {
+    projectId: project.id,
+    code: project.code,
+    titleVi: project.titleVi,
+    titleEn: project.titleEn,
+    matches,
+    reviews: mine,
+  };
+}
