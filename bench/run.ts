@@ -35,7 +35,6 @@ import { printDedupeBench, runDedupeBench } from "./dedupe";
 import { planGanttCases } from "./gantt";
 import { financeCases } from "./finance";
 import { dashboardCases } from "./dashboard";
-import { dashboardCases } from "./dashboard";
 import { runImportBench } from "./import";
 
 interface Options {
@@ -250,7 +249,6 @@ async function main(): Promise<void> {
       ...projectRegisterCases(db, base, { all: coordinator, planner }),
       ...planGanttCases(db, base, coordinator),
       ...financeCases(db, base, coordinator),
-      ...dashboardCases(db, base, coordinator),
       ...dashboardCases(db, base, coordinator),
     ];
 

@@ -12,8 +12,14 @@ import { can, requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/useT";
-import { DRILL_LIMIT, drillList, organisationById } from "~/modules/dashboard/dashboard.server";
-import { parseDashboardView, parseDrillFacet, serialiseView, withQuery } from "~/modules/dashboard/filters";
+import { drillList, organisationById } from "~/modules/dashboard/dashboard.server";
+import {
+  DRILL_LIMIT,
+  parseDashboardView,
+  parseDrillFacet,
+  serialiseView,
+  withQuery,
+} from "~/modules/dashboard/filters";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 

@@ -23,7 +23,7 @@ import {
 } from "./aggregate";
 import type { DashboardFacts } from "./facts";
 import { loadFacts } from "./facts.server";
-import type { DashboardFilters, DashboardView, DrillFacet } from "./filters";
+import { DRILL_LIMIT, type DashboardFilters, type DashboardView, type DrillFacet } from "./filters";
 
 export interface OrgRef {
   id: number;
@@ -214,10 +214,12 @@ export function getDashboard(
   scope: DashboardScope = { kind: "national" },
 ): Dashboard {
   const today = todayIso();
-  const { filters, resolved, active } = resolveView(db, view, scope);
-  const asOf = effectiveAsOf(filters, today);
-  const key = `dashboard:view:${today}:${asOf}:${JSON.stringify(filters)}:${resolved.pillarId}`;
+  // Keyed by the view as parsed (the map measure aside: it does not change a figure), so a
+  // repeated view costs one map lookup; resolving its codes happens once per database state.
+  const key = `dashboard:view:${today}:${JSON.stringify({ ...view, measure: null })}:${JSON.stringify(scope)}`;
   return memoByDataVersion(db, key, () => {
+    const { filters, resolved, active } = resolveView(db, view, scope);
+    const asOf = effectiveAsOf(filters, today);
     const facts = loadFacts(db, asOf);
     const figures = aggregate(facts, resolved, today);
     const flagIds = figures.topFlags.map((f) => f.id);
@@ -345,8 +347,6 @@ export type DrillResult =
   | { what: "projects"; total: number; approved: number; disbursed: number; rows: DrillProjectRow[] }
   | { what: "flags"; total: number; moneyAtStake: number; rows: FlagDetail[] }
   | { what: "plans"; total: number; rows: DrillPlanRow[] };
-
-export const DRILL_LIMIT = 500;
 
 /**
  * The records behind a figure: the view's projects (or flags, or approved

@@ -163,6 +163,9 @@ export function filtersKey(f: DashboardFilters): string {
 // Drill-down lists: which records are behind a figure
 // ---------------------------------------------------------------------------
 
+/** Rows a drill list shows at most (its totals count every row). */
+export const DRILL_LIMIT = 500;
+
 export const DRILL_KINDS = ["projects", "flags", "plans"] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 

@@ -1,0 +1,197 @@
+/**
+ * npm run bench:dashboard [-- --connections 20 --duration 20 --url /dashboard --rebuild]
+ *
+ * Load test of the national dashboard as served: builds the production app
+ * (into its own build directory, when missing or with --rebuild), starts the
+ * production server on a copy of the scale-10 demo database that
+ * `npm run bench` caches in bench/.data/scale10.sqlite (built here if
+ * missing), signs a leader in, and runs autocannon with 20 connections for
+ * 20 s against /dashboard. Prints requests/s and the latency p50/p95/p99 of
+ * every response (measured per response, not estimated). Not a test: it
+ * never fails on a number.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { migrateDatabase, openDatabase } from "#db/client.server";
+import { seedAll } from "#seeds/index";
+import { createSession } from "~/auth/session.server";
+import { SESSION_COOKIE } from "~/auth/token";
+
+interface Options {
+  connections: number;
+  duration: number;
+  url: string;
+  rebuild: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { connections: 20, duration: 20, url: "/dashboard", rebuild: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes("=") ? argv[i].split("=", 2) : [argv[i], undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === "--connections") o.connections = Number(value());
+    else if (flag === "--duration") o.duration = Number(value());
+    else if (flag === "--url") o.url = value();
+    else if (flag === "--rebuild") o.rebuild = true;
+    else throw new Error(`Unknown argument ${argv[i]}`);
+  }
+  return o;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BUILD_DIR = "build-bench-dashboard";
+const cached = path.join(root, "bench/.data/scale10.sqlite");
+
+async function ensureDatabase(): Promise<void> {
+  if (fs.existsSync(cached)) return;
+  console.log("Building bench/.data/scale10.sqlite (scale 10, seed 1), as npm run bench does…");
+  fs.mkdirSync(path.dirname(cached), { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  const db = openDatabase(tmp);
+  migrateDatabase(db);
+  await seedAll(db, { scale: 10, seed: 1 });
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.pragma("journal_mode = DELETE");
+  db.$client.close();
+  fs.renameSync(tmp, cached);
+}
+
+function ensureBuild(rebuild: boolean): void {
+  const entry = path.join(root, BUILD_DIR, "server/index.js");
+  if (fs.existsSync(entry) && !rebuild) return;
+  console.log(`Building the production app into ${BUILD_DIR}/ …`);
+  const r = spawnSync("npx", ["remix", "vite:build"], {
+    cwd: root,
+    env: { ...process.env, CITYPILOT_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" },
+    stdio: "inherit",
+  });
+  if (r.status !== 0) throw new Error("Build failed");
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitFor(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`Server exited with ${server.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Server did not answer ${url} within ${timeoutMs} ms`);
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  await ensureDatabase();
+  ensureBuild(o.rebuild);
+  const work = path.join(os.tmpdir(), `citypilot-dashboard-load-${process.pid}.sqlite`);
+  fs.copyFileSync(cached, work);
+  const db = openDatabase(work);
+  migrateDatabase(db);
+  const leader = db.$client
+    .prepare("SELECT id FROM users WHERE email = 'leader@demo.citypilot.vn'")
+    .get() as {
+    id: number;
+  };
+  const cookie = `${SESSION_COOKIE}=${createSession(db, leader.id).token}`;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+
+  const port = await freePort();
+  const server = spawn("npx", ["tsx", "server/index.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: work,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CITYPILOT_BUILD_DIR: BUILD_DIR,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}/healthz`, server);
+    // First request computes the facts (as the first request after a write would).
+    const t0 = performance.now();
+    const first = await fetch(`${base}${o.url}`, { headers: { Cookie: cookie } });
+    const firstMs = performance.now() - t0;
+    if (first.status !== 200) throw new Error(`${o.url} answered ${first.status} (expected 200)`);
+    await first.text();
+
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    const instance = autocannon({
+      url: `${base}${o.url}`,
+      connections: o.connections,
+      duration: o.duration,
+      headers: { Cookie: cookie, "Accept-Encoding": "gzip" },
+    });
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    });
+    const result = await instance;
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `\nDashboard load test — ${o.url} on the scale-10 demo database, production build, ${o.connections} connections, ${o.duration} s`,
+    );
+    console.log(`first request (facts computed): ${firstMs.toFixed(0)} ms`);
+    console.log(
+      `requests: ${latencies.length} (${(result.requests.average ?? 0).toFixed(1)}/s), statuses: ${[
+        ...statuses,
+      ]
+        .map(([s, n]) => `${s}×${n}`)
+        .join(", ")}, errors: ${result.errors}, timeouts: ${result.timeouts}`,
+    );
+    console.log(
+      `latency ms: p50 ${percentile(latencies, 0.5).toFixed(1)}  p95 ${percentile(latencies, 0.95).toFixed(1)}  p99 ${percentile(
+        latencies,
+        0.99,
+      ).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`,
+    );
+    console.log(
+      `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+  } finally {
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        server.kill("SIGTERM");
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
+await main();
