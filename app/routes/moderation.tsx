@@ -104,7 +104,7 @@ export default function Moderation() {
 
       {pending ? <ErrorSummary errors={summary} /> : null}
       <Form method="post" {...getFormProps(form)} noValidate data-testid="moderation-form">
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("feedback.moderation.title")}>
           <table className="data-table" data-testid="moderation-queue">
             <caption>
               {t("feedback.moderation.caption", {

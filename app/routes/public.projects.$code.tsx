@@ -220,7 +220,12 @@ export default function PublicProjectPage() {
         </dl>
         <h3>{t("public.page.milestones")}</h3>
         {p.milestones.length ? (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-label={t("public.page.milestonesCaption", { code: p.code })}
+          >
             <table className="data-table data-table--compact" data-testid="public-milestones">
               <caption>{t("public.page.milestonesCaption", { code: p.code })}</caption>
               <thead>
@@ -260,7 +265,12 @@ export default function PublicProjectPage() {
             : t("public.page.noPersonalData")}
         </p>
         {p.dataUse.length ? (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            tabIndex={0}
+            role="region"
+            aria-label={t("public.page.dataCaption", { code: p.code })}
+          >
             <table className="data-table data-table--compact" data-testid="public-data-use">
               <caption>{t("public.page.dataCaption", { code: p.code })}</caption>
               <thead>

@@ -48,6 +48,7 @@ export default defineMessages({
     "counts.comments": "Ý kiến đã đăng",
     "counts.pending": "Ý kiến chờ kiểm duyệt",
     "moderation.title": "Kiểm duyệt ý kiến người dân",
+    "moderation.nav": "Kiểm duyệt ý kiến",
     "moderation.intro":
       "Ý kiến của người dân chờ ở đây cho đến khi được đăng hoặc từ chối. Chỉ ý kiến đã đăng mới hiện trên cổng công khai. Từ chối phải có lý do.",
     "moderation.tabs": "Trạng thái ý kiến",
@@ -136,6 +137,7 @@ export default defineMessages({
     "counts.comments": "Published comments",
     "counts.pending": "Comments awaiting moderation",
     "moderation.title": "Moderation of residents' comments",
+    "moderation.nav": "Moderation",
     "moderation.intro":
       "Residents' comments wait here until they are published or rejected. Only published comments appear on the public portal. A rejection needs a reason.",
     "moderation.tabs": "Comment states",

@@ -6,6 +6,7 @@ export default defineMessages({
     "nav.projects": "Dự án công khai",
     "nav.data": "Minh bạch dữ liệu",
     "nav.staff": "Cán bộ đăng nhập",
+    "nav.portal": "Cổng công khai",
     "list.title": "Dự án đô thị thông minh công khai",
     "list.lead":
       "Các dự án và thí điểm đô thị thông minh mà Tổ công tác đã công bố: làm gì, ở đâu, ai thực hiện, bao nhiêu tiền, tiến độ và cách sử dụng dữ liệu. Bạn có thể ủng hộ, phản đối hoặc góp ý.",
@@ -102,6 +103,7 @@ export default defineMessages({
     "nav.projects": "Public projects",
     "nav.data": "Data transparency",
     "nav.staff": "Staff sign-in",
+    "nav.portal": "Public portal",
     "list.title": "Public smart-city projects",
     "list.lead":
       "The smart-city projects and pilots the task force has made public: what they do, where, who runs them, their money, their progress and how they use data. You can support, oppose or comment.",
