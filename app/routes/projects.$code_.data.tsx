@@ -11,13 +11,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/useT";
 import { appExists, getApp, linkChoices, setProjectApp } from "~/modules/apps/apps.server";
 import { LinkSchema } from "~/modules/apps/register";
-import { DATA_CATEGORIES, isPersonalCategory } from "~/modules/data-register/categories";
+import { DATA_CATEGORIES, isPersonalCategory, registerMismatch } from "~/modules/data-register/categories";
 import {
   addDataRow,
   deleteDataRow,
   editDataRow,
   listDataRows,
-  registerMismatch,
   StaleVersionError,
   type CommandResult,
   type DataRow,

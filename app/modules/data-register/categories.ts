@@ -67,4 +67,12 @@ export function isListedPublicly(p: {
   );
 }
 
+/** Does the project record disagree with its register (personal data flag vs personal categories)? */
+export function registerMismatch(
+  handlesPersonalData: boolean,
+  rows: readonly { category: string }[],
+): boolean {
+  return rows.some((r) => isPersonalCategory(r.category)) !== handlesPersonalData;
+}
+
 export { PROJECT_PHASES };

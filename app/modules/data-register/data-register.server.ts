@@ -195,12 +195,6 @@ export function deleteDataRow(
   );
 }
 
-/** Does the project record agree with its register (personal data flag vs personal categories)? */
-export function registerMismatch(handlesPersonalData: boolean, rows: Pick<DataRow, "category">[]): boolean {
-  const personal = rows.some((r) => isPersonalCategory(r.category));
-  return personal !== handlesPersonalData;
-}
-
 // ---------------------------------------------------------------------------
 // Public transparency page
 // ---------------------------------------------------------------------------
