@@ -61,11 +61,11 @@ describe("can", () => {
 describe("navigationFor", () => {
   const paths = (p: Principal, org: number | null = 1) => navigationFor(p, org).map((i) => i.to);
   it("shows each role its own navigation", () => {
-    const common = ["/", "/projects", "/rollout", "/plans", "/flags", "/strategy", "/organisations"];
-    expect(paths(planner, HCM)).toEqual([...common, `/organisations/${HCM}`]);
-    expect(paths(leader)).toEqual(common);
-    expect(paths(auditor)).toEqual([...common, "/admin/users", "/audit"]);
-    expect(paths(admin)).toEqual([...common, "/admin/users", "/audit"]);
-    expect(paths(coordinator)).toEqual([...common, "/admin/users"]);
+    const common = ["/", "/dashboard", "/projects", "/rollout", "/plans", "/flags", "/strategy", "/organisations", "/apps"];
+    expect(paths(planner, HCM)).toEqual([...common, `/organisations/${HCM}`, "/public"]);
+    expect(paths(leader)).toEqual([...common, "/public"]);
+    expect(paths(auditor)).toEqual([...common, "/admin/users", "/audit", "/public"]);
+    expect(paths(admin)).toEqual([...common, "/admin/users", "/admin/api-tokens", "/audit", "/public"]);
+    expect(paths(coordinator)).toEqual([...common, "/moderation", "/admin/users", "/public"]);
   });
 });
