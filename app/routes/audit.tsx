@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/useT";
 import { parseAuditQuery } from "~/modules/admin/audit";
 import { checkAuditChain, listAuditEvents, type AuditRow } from "~/modules/admin/audit.server";
+import { describeFlagEvent, flagEventText, type FlagEventText } from "~/modules/flags/audit";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 
@@ -18,10 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   requirePermission(request, "read", "audit");
   const db = getDb();
   const query = parseAuditQuery(new URL(request.url).searchParams);
-  return { ...listAuditEvents(db, query), filters: query.filters, chain: checkAuditChain(db) };
+  const list = listAuditEvents(db, query);
+  // Snapshots stay on the server; flag events get a plain-language description.
+  const rows = list.rows.map(({ before, after, ...r }) => ({ ...r, flag: describeFlagEvent({ ...r, before, after }) }));
+  return { ...list, rows, filters: query.filters, chain: checkAuditChain(db) };
 }
 
-const col = createColumnHelper<AuditRow>();
+type Row = Omit<AuditRow, "before" | "after"> & { flag: FlagEventText | null };
+const col = createColumnHelper<Row>();
 
 export default function AuditLog() {
   const data = useLoaderData<typeof loader>();
@@ -41,7 +46,12 @@ export default function AuditLog() {
       col.accessor("action", {
         header: () => t("admin.audit.col.action"),
         enableSorting: false,
-        cell: (c) => <code>{c.getValue()}</code>,
+        cell: ({ row: { original: e } }) => (
+          <>
+            <code>{e.action}</code>
+            {e.flag ? <p className="muted">{flagEventText(e.flag, t)}</p> : null}
+          </>
+        ),
       }),
       col.accessor("entityType", {
         header: () => t("admin.audit.col.entity"),

@@ -243,6 +243,31 @@ describe("budget and project commands", () => {
   });
 });
 
+describe("audit log", () => {
+  it("/audit describes flag events in plain language, without sending the snapshots", async () => {
+    const { setDb } = await import("#db/client.server");
+    const { loader } = await import("~/routes/audit");
+    setDb(t.db);
+    const u = t.db.$client.prepare("SELECT id FROM users WHERE email = 'auditor@demo.citypilot.vn'").get() as { id: number };
+    const cookie = `${SESSION_COOKIE}=${createSession(t.db, u.id).token}`;
+    try {
+      const d = (await loader({
+        request: new Request("http://localhost/audit?entity=flag&size=100", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })) as { rows: Record<string, unknown>[] };
+      const raise = d.rows.find((r) => r.action === "flag.raise" && (r.flag as { params: { code?: string } }).params.code);
+      expect(raise).toBeDefined();
+      expect(raise).not.toHaveProperty("after");
+      const { flagEventText } = await import("~/modules/flags/audit");
+      const { translator } = await import("~/i18n/i18n");
+      expect(flagEventText(raise!.flag as never, translator("vi"))).toMatch(/^Cảnh báo mới “.+”: dự án .+/);
+    } finally {
+      setDb(undefined);
+    }
+  });
+});
+
 describe("speed", () => {
   it("refreshing one project's flags inside a write stays in the low milliseconds", async () => {
     const { refreshProjectFlags } = await import("~/modules/flags/hooks.server");

@@ -18,6 +18,9 @@ export interface AuditRow {
   organisationNameEn: string | null;
   ipAddress: string | null;
   hash: string;
+  /** JSON snapshots (for describing events in plain language; not sent to the page as is). */
+  before: string | null;
+  after: string | null;
 }
 
 export type ChainCheck = { ok: true; count: number } | { ok: false; brokenAt: number };
@@ -50,7 +53,8 @@ export function listAuditEvents(
     db,
     `SELECT a.id, a.at, a.actor_user_id AS actorUserId, a.actor_label AS actorLabel, a.action,
             a.entity_type AS entityType, a.entity_id AS entityId, a.organisation_id AS organisationId,
-            o.name_vi AS organisationNameVi, o.name_en AS organisationNameEn, a.ip_address AS ipAddress, a.hash
+            o.name_vi AS organisationNameVi, o.name_en AS organisationNameEn, a.ip_address AS ipAddress, a.hash,
+            a.before, a.after
        FROM audit_events a LEFT JOIN organisations o ON o.id = a.organisation_id
        ${w.sql}
       ORDER BY a.id ${d}
