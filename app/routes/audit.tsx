@@ -12,6 +12,7 @@ import { checkAuditChain, listAuditEvents, type AuditRow } from "~/modules/admin
 import { describeFlagEvent, flagEventText, type FlagEventText } from "~/modules/flags/audit";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.audit.title");
 
@@ -122,6 +123,7 @@ export default function AuditLog() {
           </select>
         </div>
       </TableFilters>
+      <DownloadLinks base="/audit" />
       <DataTable
         id="audit"
         testId="audit-table"

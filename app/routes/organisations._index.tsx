@@ -14,6 +14,7 @@ import { parseRegisterQuery, REGISTER_STATUSES } from "~/modules/organisations/r
 import { listOrganisations, listRegions, type RegisterRow } from "~/modules/organisations/register.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "org.register.title");
 
@@ -169,6 +170,7 @@ export default function OrganisationRegister() {
           </Link>
         </p>
       ) : null}
+      <DownloadLinks base="/organisations" />
       <DataTable
         id="organisations"
         testId="organisation-register"

@@ -21,6 +21,7 @@ import {
 } from "~/modules/plans/queries.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "plans.list.title");
 
@@ -316,6 +317,7 @@ export default function PlansIndex() {
           </select>
         </div>
       </TableFilters>
+      <DownloadLinks base="/plans" />
       <DataTable
         id="plans"
         testId="plans-table"

@@ -17,6 +17,7 @@ import { fiscalYears, QUARTERS } from "~/modules/budget/rules";
 import { addLineSchema, intentOf } from "~/modules/budget/schema";
 import { actorOf } from "~/modules/projects/route.server";
 import { pageTitle } from "~/modules/shell/meta";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "budget.title", { code: data?.code ?? "" });
@@ -146,6 +147,7 @@ export default function ProjectBudget() {
         <Link to={projectPath}>{d.code}</Link>
       </p>
       <h1>{t("budget.title", { code: d.code })}</h1>
+      <DownloadLinks base={`/projects/${encodeURIComponent(d.code)}/budget`} />
       <p className="lead">{locale === "en" && d.titleEn ? d.titleEn : d.title}</p>
       <p>{t("budget.intro")}</p>
       <nav aria-label={d.code}>

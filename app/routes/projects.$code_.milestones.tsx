@@ -25,6 +25,7 @@ import { actorOf } from "~/modules/projects/route.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "milestones.title.list", { code: data?.code ?? "" });
@@ -113,6 +114,7 @@ export default function Milestones() {
         <Link to={base}>{d.code}</Link>
       </p>
       <h1>{t("milestones.title.list", { code: d.code })}</h1>
+      <DownloadLinks base={`/projects/${encodeURIComponent(d.code)}/milestones`} />
       <p className="lead">{localized(locale, d.titleVi, d.titleEn)}</p>
       {d.saved ? (
         <p className="notice notice--ok" role="status">

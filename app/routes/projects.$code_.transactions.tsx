@@ -27,6 +27,7 @@ import { actorOf, fieldErrors } from "~/modules/projects/route.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "transactions.title.ledger", { code: data?.code ?? "" });
@@ -264,6 +265,7 @@ export default function Transactions() {
         <Link to={projectPath}>{d.code}</Link>
       </p>
       <h1>{t("transactions.title.ledger", { code: d.code })}</h1>
+      <DownloadLinks base={`/projects/${encodeURIComponent(d.code)}/transactions`} />
       <p className="lead">{localized(locale, d.titleVi, d.titleEn)}</p>
       <p>{t("transactions.intro.ledger")}</p>
       <p>

@@ -383,6 +383,7 @@ export default function ProjectRegister() {
         <a href={`/projects.csv${location.search}`} download data-testid="register-csv">
           {t("register.csv", { count: num(data.total) })}
         </a>
+        {" · "}<a href={`/projects.xlsx${location.search}`} download data-testid="register-xlsx" aria-label={t("imports.download.aria", { format: "XLSX" })}>{t("imports.download.xlsx")}</a>
       </p>
 
       <DataTable

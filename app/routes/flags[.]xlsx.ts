@@ -1,0 +1,5 @@
+/** The flag list's current view as XLSX (same filters and sort as /flags). */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadFlags } from "~/modules/export/routes.server";
+
+export const loader = ({ request }: LoaderFunctionArgs) => downloadFlags(request, "xlsx");

@@ -1,0 +1,5 @@
+/** A project's milestones as XLSX. */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadMilestones } from "~/modules/export/routes.server";
+
+export const loader = ({ request, params }: LoaderFunctionArgs) => downloadMilestones(request, params.code, "xlsx");
