@@ -1,6 +1,6 @@
 /**
- * Demo data of the public portal: a handful of running projects published by
- * the task force, and residents' feedback on them — supports, oppositions
+ * Demo data of the public portal: residents' feedback on a handful of the
+ * published running projects (publishing more if the demo has too few) — supports, oppositions
  * and comments waiting, published or rejected (with a reason). Deterministic
  * for a seed (the rows, states and texts; the stored citizen keys depend on
  * this installation's secret, as real ones do). The demo ID numbers are
@@ -32,6 +32,7 @@ const REJECTED = [
 ];
 
 export interface PublicSeedResult {
+  /** Projects this seed published (besides those the demo generator did). */
   published: number;
   feedback: number;
 }
@@ -47,19 +48,28 @@ function demoCitizenId(rng: Rng, codes: readonly string[]): string {
 export function seedPublicFeedback(db: Db, { seed }: { seed: number }): PublicSeedResult {
   const c = db.$client;
   const rng = new Rng(seed).fork("public-feedback");
-  const candidates = c
+  // The demo generator already publishes some running projects; feedback goes to a handful of
+  // them, and more running projects are published first if there are too few.
+  const running = c
     .prepare(
-      `SELECT id, organisation_id AS organisationId FROM projects
+      `SELECT id, published FROM projects
         WHERE phase IN ('pilot', 'evaluation', 'scaling', 'operational') AND province_id IS NOT NULL
         ORDER BY code`,
     )
-    .all() as { id: number; organisationId: number }[];
-  if (candidates.length === 0) return { published: 0, feedback: 0 };
+    .all() as { id: number; published: number }[];
+  if (running.length === 0) return { published: 0, feedback: 0 };
   const total = (c.prepare("SELECT COUNT(*) AS n FROM projects").get() as { n: number }).n;
-  const chosen = rng.sample(
-    candidates,
-    Math.min(candidates.length, Math.max(6, Math.min(40, Math.round(total / 50)))),
-  );
+  const target = Math.min(running.length, Math.max(6, Math.min(40, Math.round(total / 50))));
+  const already = running.filter((p) => p.published === 1);
+  const toPublish =
+    already.length >= target
+      ? []
+      : rng.sample(
+          running.filter((p) => p.published !== 1),
+          target - already.length,
+        );
+  const chosen = already.length >= target ? rng.sample(already, target) : [...already, ...toPublish];
+  const newlyPublished = new Set(toPublish.map((p) => p.id));
   const provinces = (
     c
       .prepare("SELECT id FROM organisations WHERE kind = 'province' AND valid_to IS NULL ORDER BY id")
@@ -83,7 +93,7 @@ export function seedPublicFeedback(db: Db, { seed }: { seed: number }): PublicSe
   const run = c.transaction(() => {
     chosen.forEach((p, i) => {
       const publishedOn = addDays(DEMO_TODAY, -rng.int(20, 200));
-      publish.run(isoAt(publishedOn), p.id);
+      if (newlyPublished.has(p.id)) publish.run(isoAt(publishedOn), p.id);
       const at = () => isoAt(addDays(DEMO_TODAY, -rng.int(0, 19)), rng.int(1, 14), rng.int(0, 59));
       const home = rng.pick(provinces);
       const stances = rng.int(3, 24);
@@ -149,10 +159,10 @@ export function seedPublicFeedback(db: Db, { seed }: { seed: number }): PublicSe
         action: "seed.public",
         entityType: "database",
         entityId: null,
-        after: { seed, published: chosen.length, feedback },
+        after: { seed, published: toPublish.length, withFeedback: chosen.length, feedback },
       },
     );
   });
   run();
-  return { published: chosen.length, feedback };
+  return { published: toPublish.length, feedback };
 }

@@ -12,11 +12,13 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { FEEDBACK_KINDS } from "#db/enums";
 import { ErrorSummary, Field, useErrorText } from "~/components/forms";
 import { useT } from "~/i18n/useT";
 import { localized } from "~/utils/localized";
 import { FEEDBACK_BODY_MAX, feedbackSchema } from "./schema";
+
+/** Stances first, then "only comment". */
+const KIND_ORDER = ["support", "oppose", "comment"] as const;
 
 export interface ProvinceChoice {
   id: number;
@@ -76,7 +78,7 @@ export function FeedbackForm({
             {fields.kind.errors!.map(text).join(" ")}
           </span>
         ) : null}
-        {FEEDBACK_KINDS.map((k) => (
+        {KIND_ORDER.map((k) => (
           <div className="radio" key={k}>
             <input
               type="radio"
