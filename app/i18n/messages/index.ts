@@ -24,9 +24,10 @@ import apps from "./apps";
 import dataRegister from "./dataRegister";
 import dashboard from "./dashboard";
 import api from "./api";
+import iati from "./iati";
 import similar from "./similar";
 import feedback from "./feedback";
 import publicPortal from "./public";
 import imports from "./imports";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, similar, imports, feedback, public: publicPortal, apps, dataRegister };
+export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, iati, similar, imports, feedback, public: publicPortal, apps, dataRegister };
