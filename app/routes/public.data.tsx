@@ -23,6 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dataRegis
 
 const PAGE_SIZE = 20;
 const FILTERS = {
+  q: z.string().max(100).optional(),
   province: z.coerce.number().int().positive().optional(),
   category: z.enum(DATA_CATEGORIES).optional(),
 };
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     privateOperated: page.privateOperated,
     page: page.table.page,
     pages: pageCount(page.total, PAGE_SIZE),
-    filters: { province: filters.province ?? null, category: filters.category ?? null },
+    filters: { q: filters.q ?? "", province: filters.province ?? null, category: filters.category ?? null },
     provinces: provinceOptions(db).map((p) => ({ id: p.id, nameVi: p.nameVi, nameEn: p.nameEn })),
   };
 }
@@ -63,6 +64,20 @@ export default function PublicDataPage() {
       <p className="hint">{t("dataRegister.public.which")}</p>
 
       <Form method="get" className="filters" role="search" aria-label={t("dataRegister.public.filters")}>
+        <div className="form-group">
+          <label htmlFor="td-q">{t("dataRegister.public.q")}</label>
+          <span className="hint" id="td-q-hint">
+            {t("dataRegister.public.qHint")}
+          </span>
+          <input
+            type="search"
+            id="td-q"
+            name="q"
+            defaultValue={d.filters.q}
+            key={d.filters.q}
+            aria-describedby="td-q-hint"
+          />
+        </div>
         <FilterSelect
           id="td-province"
           name="province"

@@ -518,6 +518,8 @@ describe("public transparency page (/public/data)", () => {
       projects: { code: string }[];
     };
     expect(identity.projects.map((p) => p.code)).toEqual(["T-MOST-2"]);
+    const byCode = (await call(publicDataLoader, "/public/data?q=t-most")).data as { projects: { code: string }[] };
+    expect(byCode.projects.map((p) => p.code)).toEqual(["T-MOST-2"]);
     db.$client.prepare("UPDATE projects SET published = 0 WHERE code = 'T-HCM-2'").run();
   });
 });

@@ -87,6 +87,8 @@ export default defineMessages({
       "Danh sách gồm mọi dự án có xử lý dữ liệu cá nhân đã được phê duyệt hoặc đang triển khai (thí điểm, đánh giá, nhân rộng, vận hành), và các dự án đã công bố. Đề xuất còn trong kế hoạch đang soạn thảo không có ở đây.",
     "public.filters": "Lọc danh sách",
     "public.province": "Tỉnh, thành phố",
+    "public.q": "Tìm dự án",
+    "public.qHint": "Tên, mô tả hoặc mã dự án; gõ có dấu hoặc không dấu",
     "public.summary":
       "{n} dự án có xử lý dữ liệu cá nhân; {priv} dự án trong đó có nhà thầu tư nhân vận hành dữ liệu cá nhân.",
     "public.none": "Không có dự án nào phù hợp.",
@@ -177,6 +179,8 @@ export default defineMessages({
       "The list includes every project processing personal data that has been approved or is running (pilot, evaluation, scaling, operation), and every published project. Proposals in plans still being drafted are not shown.",
     "public.filters": "Filter the list",
     "public.province": "Province",
+    "public.q": "Find a project",
+    "public.qHint": "Title, description or project code; with or without diacritics",
     "public.summary":
       "{n} projects process personal data; in {priv} of them a private contractor operates personal data.",
     "public.none": "No project matches.",

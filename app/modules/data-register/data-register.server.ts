@@ -8,10 +8,11 @@ import type { Db } from "#db/client.server";
 import type { Actor } from "~/modules/audit/audit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertVersionedUpdate, StaleVersionError } from "~/modules/db/concurrency";
-import { prepared } from "~/modules/db/sql.server";
+import { containsPattern, prepared } from "~/modules/db/sql.server";
 import { provinceOwnerIds } from "~/modules/apps/apps.server";
 import { successorIdOf } from "~/modules/organisations/succession.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
+import { foldVietnamese } from "~/utils/text";
 import { todayIso } from "~/utils/today";
 import { isPersonalCategory, TRANSPARENCY_PHASES, type DataCategory } from "./categories";
 import type { DataRowInput } from "./schema";
@@ -200,6 +201,8 @@ export function deleteDataRow(
 // ---------------------------------------------------------------------------
 
 export interface TransparencyFilters {
+  /** Words of the title or description (diacritics optional), or the project code. */
+  q?: string;
   province?: number;
   category?: DataCategory;
 }
@@ -253,6 +256,10 @@ export const LISTED_SQL = `EXISTS (SELECT 1 FROM data_register d
 function transparencyWhere(db: Db, f: TransparencyFilters): { sql: string; params: Record<string, unknown> } {
   const clauses = [LISTED_SQL];
   const params: Record<string, unknown> = {};
+  if (f.q) {
+    params.like = containsPattern(foldVietnamese(f.q));
+    clauses.push("(p.search_text LIKE :like ESCAPE '\\' OR lower(p.code) LIKE :like ESCAPE '\\')");
+  }
   if (f.province) {
     params.places = JSON.stringify(provinceOwnerIds(db, f.province));
     clauses.push(
