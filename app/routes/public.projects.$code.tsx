@@ -271,7 +271,7 @@ export default function PublicProjectPage() {
             role="region"
             aria-label={t("public.page.dataCaption", { code: p.code })}
           >
-            <table className="data-table data-table--compact" data-testid="public-data-use">
+            <table className="data-table data-table--compact stack-table" data-testid="public-data-use">
               <caption>{t("public.page.dataCaption", { code: p.code })}</caption>
               <thead>
                 <tr>
@@ -287,14 +287,16 @@ export default function PublicProjectPage() {
                 {p.dataUse.map((r, i) => (
                   <tr key={i}>
                     <th scope="row">{dataCategoryLabel(t, locale, r.category)}</th>
-                    <td>{localized(locale, r.purposeVi, r.purposeEn)}</td>
-                    <td>{r.legalBasis ?? none}</td>
-                    <td>{r.retention ?? none}</td>
-                    <td>
+                    <td data-label={t("public.page.col.purpose")}>
+                      {localized(locale, r.purposeVi, r.purposeEn)}
+                    </td>
+                    <td data-label={t("public.page.col.legalBasis")}>{r.legalBasis ?? none}</td>
+                    <td data-label={t("public.page.col.retention")}>{r.retention ?? none}</td>
+                    <td data-label={t("public.page.col.operator")}>
                       {t(`projects.operator.${r.operatorType}`)}
                       {r.operatorName ? ` — ${r.operatorName}` : null}
                     </td>
-                    <td>
+                    <td data-label={t("public.page.col.sharing")}>
                       {r.aggregatedOnly
                         ? t("public.page.aggregatedOnly")
                         : t("public.page.notAggregatedOnly")}
