@@ -29,5 +29,6 @@ import similar from "./similar";
 import feedback from "./feedback";
 import publicPortal from "./public";
 import imports from "./imports";
+import account from "./account";
 
-export const namespaces = { common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, iati, similar, imports, feedback, public: publicPortal, apps, dataRegister };
+export const namespaces = { account, common, auth, enums, table, org, strategy, home, admin, register, projects, plans, money, budget, finance, transactions, milestones, indicators, flags, dashboard, api, iati, similar, imports, feedback, public: publicPortal, apps, dataRegister };
