@@ -512,6 +512,7 @@ function WorkflowPanel({ data, actionData }: { data: LoaderData; actionData: Act
         </Link>
         {" · "}
         <Link to={`/plans/${plan.id}/gantt`}>{t("milestones.action.gantt")}</Link>
+        {abilities.edit ? <>{" · "}<Link to={`/plans/${plan.id}/import`} data-testid="plan-import-link">{t("imports.page.link")}</Link></> : null}{" · "}<a href={`/plans/${plan.id}/export.xlsx`} download>{t("imports.page.export")}</a>
       </p>
     </section>
   );
