@@ -32,6 +32,7 @@ import { STRATEGY_ROLLUP_SQL } from "~/modules/strategy/rollup.server";
 import { STRATEGY_NODES_SQL } from "~/modules/strategy/tree.server";
 import { projectRegisterCases } from "./register";
 import { printDedupeBench, runDedupeBench } from "./dedupe";
+import { printFlagsBench, runFlagsBench } from "./flags";
 import { planGanttCases } from "./gantt";
 import { financeCases } from "./finance";
 import { dashboardCases } from "./dashboard";
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
   const db = openDatabase(work);
   setDb(db);
   try {
+    // Full flag recompute (every rule and the duplicate groups) and the per-write refresh, on the working copy.
+    printFlagsBench(runFlagsBench(db));
     const c = db.$client;
     const counts = c
       .prepare(

@@ -193,6 +193,14 @@ export default function FlagsPage() {
         </p>
       ) : null}
       {err ? <ErrorSummary errors={[{ fieldId: err.fieldId, message: err.message }]} /> : null}
+      {d.filters.project || d.filters.plan ? (
+        <p className="notice" data-testid="flags-scope">
+          {d.filters.project
+            ? t("flags.filter.projectActive", { code: d.filters.project })
+            : t("flags.filter.planActive", { id: d.filters.plan ?? "" })}{" "}
+          <Link to="/flags">{t("flags.filter.showAll")}</Link>
+        </p>
+      ) : null}
       <TableFilters label={t("flags.page.filters")}>
         <div className="form-group">
           <label htmlFor="flags-rule">{t("flags.filter.rule")}</label>

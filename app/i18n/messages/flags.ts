@@ -48,6 +48,9 @@ export default defineMessages({
     "rule.same_solution.explanation":
       "{provinceCount} tỉnh/thành phố ({provinceNames}) đang tự xây dựng cùng một loại giải pháp ({typeList}) qua {count} dự án, tổng kinh phí được duyệt {totalApproved}. Có thể dùng chung một nền tảng. Điểm chung: {termList}.",
     "filter.ministry": "Bộ, ngành",
+    "filter.projectActive": "Đang xem các cảnh báo của dự án {code} (kể cả các nhóm có dự án này).",
+    "filter.planActive": "Đang xem các cảnh báo của các dự án trong kế hoạch #{id}.",
+    "filter.showAll": "Xem tất cả cảnh báo",
     "subject.group": "{count} dự án tại {provinceCount} tỉnh/thành phố",
     "panel.title": "Cảnh báo lãng phí",
     "panel.none": "Không có cảnh báo nào đang hiệu lực.",
@@ -165,6 +168,9 @@ export default defineMessages({
     "rule.same_solution.explanation":
       "{provinceCount} provinces ({provinceNames}) are each building the same kind of solution ({typeList}) in {count} projects, {totalApproved} approved in total. One shared platform could serve them. In common: {termList}.",
     "filter.ministry": "Ministry",
+    "filter.projectActive": "Showing the flags of project {code} (and the groups it is in).",
+    "filter.planActive": "Showing the flags of the projects of plan #{id}.",
+    "filter.showAll": "Show all flags",
     "subject.group": "{count} projects in {provinceCount} provinces",
     "panel.title": "Waste flags",
     "panel.none": "No active flags.",

@@ -12,7 +12,7 @@ import { addDaysIso, type ProjectFacts, type ProvinceFacts, type RegisterApp } f
 const inList = (xs: readonly string[]) => xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ");
 
 const PROJECT_FACTS_SQL = `
-WITH sel AS (SELECT id FROM projects WHERE (@pid IS NULL OR id = @pid)),
+WITH sel AS (SELECT id FROM projects WHERE @pid IS NULL UNION ALL SELECT id FROM projects WHERE id = @pid),
 bl AS (
   SELECT b.project_id,
          SUM(b.approved_amount) AS approved,
