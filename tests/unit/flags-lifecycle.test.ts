@@ -78,8 +78,12 @@ describe("/flags URL and form contract", () => {
       state: "open",
       province: "P-CBG",
       ministry: "M-MOST",
+      project: null,
+      plan: null,
       inactive: true,
     });
+    expect(parseFlagsQuery("?project=HCM-2026-001&plan=7").filters).toMatchObject({ project: "HCM-2026-001", plan: 7 });
+    expect(parseFlagsQuery("?project=x'--&plan=-1").filters).toMatchObject({ project: null, plan: null });
     expect(parseFlagsQuery("?rule=same_solution").filters.rule).toBe("same_solution");
     expect(parseFlagsQuery("?rule=nope&severity=huge&province=x'--&ministry=P-HCM").filters).toEqual({
       rule: null,
@@ -87,6 +91,8 @@ describe("/flags URL and form contract", () => {
       state: null,
       province: null,
       ministry: null,
+      project: null,
+      plan: null,
       inactive: false,
     });
   });
