@@ -91,6 +91,8 @@ describe("app register, data register and the transparency page", () => {
       page.getByTestId("data-row-submit").click(),
     ]);
     await expect.poll(() => page.getByTestId("data-register-table").innerText()).toContain(purpose);
+    await page.waitForLoadState("networkidle");
+    await expectNoSeriousA11yViolations(page, "/projects/:code/data");
 
     // A resident on a phone, not signed in.
     const phone = await newContext(browser, {

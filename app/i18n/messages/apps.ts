@@ -50,6 +50,8 @@ export default defineMessages({
     "field.url": "Địa chỉ trang web",
     "field.launchedOn": "Ngày ra mắt",
     "hint.url": "Bắt đầu bằng https://",
+    "hint.nameNational":
+      "Cảnh báo ứng dụng trùng lặp nhận ra dịch vụ quốc gia theo tên (VNeID, Cổng Dịch vụ công quốc gia): hãy giữ các từ này trong tên.",
     "hint.scopePlanner":
       "Cán bộ địa phương chỉ ghi ứng dụng của đơn vị mình; ứng dụng quốc gia do Tổ công tác ghi.",
     "form.choose": "— Chọn —",
@@ -128,6 +130,8 @@ export default defineMessages({
     "field.url": "Web address",
     "field.launchedOn": "Launch date",
     "hint.url": "Starting with https://",
+    "hint.nameNational":
+      "The overlapping-app flag recognises national services by name (VNeID, Cổng Dịch vụ công quốc gia): keep these words in the name.",
     "hint.scopePlanner":
       "Provincial staff record their own organisation's apps; national apps are recorded by the task force.",
     "form.choose": "— Choose —",

@@ -108,9 +108,23 @@ export function AppForm({ mode, lastResult, defaultValue, owners, scopes, cancel
       ) : defaultValue.project ? (
         <input type="hidden" name="project" value={String(defaultValue.project)} />
       ) : null}
-      <Field id={fields.nameVi.id} label={t("apps.field.nameVi")} errors={fields.nameVi.errors}>
+      <Field
+        id={fields.nameVi.id}
+        label={t("apps.field.nameVi")}
+        hint={mode === "edit" && defaultValue.scope === "national" ? t("apps.hint.nameNational") : undefined}
+        errors={fields.nameVi.errors}
+      >
         <input
-          {...getInputProps(fields.nameVi, { type: "text", ariaDescribedBy: described("nameVi") })}
+          {...getInputProps(fields.nameVi, {
+            type: "text",
+            ariaDescribedBy:
+              [
+                mode === "edit" && defaultValue.scope === "national" ? `${fields.nameVi.id}-hint` : null,
+                described("nameVi"),
+              ]
+                .filter(Boolean)
+                .join(" ") || undefined,
+          })}
           lang="vi"
           className={err("nameVi")}
         />
@@ -216,7 +230,8 @@ export function AppForm({ mode, lastResult, defaultValue, owners, scopes, cancel
         errors={fields.url.errors}
       >
         <input
-          {...getInputProps(fields.url, { type: "url", ariaDescribedBy: described("url") })}
+          {...getInputProps(fields.url, { type: "text", ariaDescribedBy: described("url") })}
+          inputMode="url"
           className={err("url")}
           spellCheck={false}
         />
