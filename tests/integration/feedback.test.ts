@@ -81,20 +81,23 @@ describe("the secret", () => {
 });
 
 describe("no ID number is ever stored", () => {
-  it("writes feedback for 400 IDs; none of the numbers is in the database file or its WAL", () => {
+  it("writes feedback for 400 IDs (some typed into the text too); none is in the database file or its WAL", () => {
     const ids = Array.from({ length: 400 }, (_, i) => idOf(100_000 + i * 7));
     ids.forEach((id, i) => {
       const kind = (["support", "oppose", "comment"] as const)[i % 3];
       const r = submit({
         citizenId: id,
         kind,
-        body: kind === "comment" || i % 5 === 0 ? `Ý kiến số ${i} về dự án` : null,
+        // Some residents also type their number into the text: it is masked before storing.
+        body:
+          kind === "comment" || i % 5 === 0 ? `Ý kiến số ${i} về dự án${i % 2 ? ` (CCCD ${id})` : ""}` : null,
         projectId: i % 2 ? hcm1 : lcu1,
         ip: `198.51.100.${i % 250}`,
       });
       expect(r.ok).toBe(true);
     });
     expect(count("SELECT COUNT(*) AS n FROM feedback")).toBeGreaterThanOrEqual(400);
+    expect(count("SELECT COUNT(*) AS n FROM feedback WHERE body LIKE ?", "%(CCCD [•••])%")).toBeGreaterThan(0);
     const wal = `${file}-wal`;
     expect(fs.existsSync(wal)).toBe(true);
     /** Every 12-digit window of every run of ASCII digits (1 byte each, or UTF-16LE: digit + NUL). */

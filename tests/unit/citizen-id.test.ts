@@ -9,7 +9,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatOnlyVerifier } from "~/modules/citizen-id/adapter";
 import { CCCD_PROVINCE_CODES } from "~/modules/citizen-id/provinces";
-import { centuryStart, checkCitizenId, MIN_AGE, normaliseCitizenId } from "~/modules/citizen-id/validate";
+import {
+  centuryStart,
+  checkCitizenId,
+  MASKED_ID,
+  maskIdNumbers,
+  MIN_AGE,
+  normaliseCitizenId,
+} from "~/modules/citizen-id/validate";
 
 const YEAR = 2026;
 const CODES = Object.keys(CCCD_PROVINCE_CODES);
@@ -177,6 +184,36 @@ describe("checkCitizenId properties", () => {
           const id = idFor(c, y, f, tail);
           const typed = `${id.slice(0, 3)}${sep}${id.slice(3, 6)}${sep}${id.slice(6)}`;
           expect(checkCitizenId(typed, YEAR)).toEqual(checkCitizenId(id, YEAR));
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe("maskIdNumbers", () => {
+  it("masks 12-digit runs, with or without separators, and leaves other numbers", () => {
+    expect(maskIdNumbers("Số của tôi là 079090001234, xin phản hồi")).toBe(
+      `Số của tôi là ${MASKED_ID}, xin phản hồi`,
+    );
+    expect(maskIdNumbers("CCCD 079 090 001 234.")).toBe(`CCCD ${MASKED_ID}.`);
+    expect(maskIdNumbers("079-090-001-234")).toBe(MASKED_ID);
+    expect(maskIdNumbers("Năm 2026 có 12 tỷ đồng, 1.500.000 người, mã 0790900012345")).toBe(
+      "Năm 2026 có 12 tỷ đồng, 1.500.000 người, mã 0790900012345",
+    );
+  });
+
+  it("never leaves a valid ID number in the text (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CODES),
+        digits(9),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        (c, rest, a, b) => {
+          const id = c + rest;
+          const masked = maskIdNumbers(`${a} ${id} ${b}`);
+          expect(masked.replace(/\D/g, "")).not.toContain(id);
         },
       ),
       RUNS,

@@ -62,3 +62,15 @@ export function checkCitizenId(input: string, currentYear: number): CitizenIdChe
 export function citizenIdMessageKey(problem: CitizenIdProblem) {
   return `feedback.error.citizenId.${problem}` as const;
 }
+
+/** Stands in for an ID-like number found in free text. */
+export const MASKED_ID = "[•••]";
+
+/**
+ * Residents sometimes type their ID number into a comment too. Any run of 12
+ * digits (also with spaces, dots or dashes between groups) is replaced before
+ * the text is stored, so no ID number reaches the database that way either.
+ */
+export function maskIdNumbers(text: string): string {
+  return text.replace(/(?<!\d)\d(?:[\s.-]?\d){11}(?!\d)/g, MASKED_ID);
+}

@@ -16,6 +16,7 @@ import type { FeedbackKind } from "#db/enums";
 import { lockRemaining, registerFailure, type ThrottleState } from "~/auth/throttle";
 import { recordAudit, type Actor } from "~/modules/audit/audit.server";
 import { citizenKey, networkKey } from "~/modules/citizen-id/key.server";
+import { maskIdNumbers } from "~/modules/citizen-id/validate";
 import { prepared } from "~/modules/db/sql.server";
 import { idThrottleKey, ipThrottleKey, PER_ID_POLICY, PER_IP_POLICY } from "./limits";
 import type { ModerationDecision } from "./schema";
@@ -86,7 +87,8 @@ export function submitFeedback(db: Db, input: SubmitFeedback): SubmitResult {
   const key = citizenKey(db, input.citizenId);
   const idKey = idThrottleKey(key);
   const ipKey = input.ip ? ipThrottleKey(networkKey(db, input.ip)) : null;
-  const body = input.body?.trim() || null;
+  // An ID number typed into the text is masked too: no number is ever stored.
+  const body = input.body?.trim() ? maskIdNumbers(input.body.trim()) : null;
 
   return db.transaction(
     (tx): SubmitResult => {
