@@ -1,14 +1,17 @@
 /**
- * npm run bench:dashboard [-- --connections 20 --duration 20 --url /dashboard --rebuild]
+ * npm run bench:dashboard [-- --connections 20 --duration 20 --url /dashboard.data --url /dashboard
+ *                           --build-dir build-bench-dashboard --rebuild]
  *
  * Load test of the national dashboard as served: builds the production app
  * (into its own build directory, when missing or with --rebuild), starts the
  * production server on a copy of the scale-10 demo database that
  * `npm run bench` caches in bench/.data/scale10.sqlite (built here if
  * missing), signs a leader in, and runs autocannon with 20 connections for
- * 20 s against /dashboard. Prints requests/s and the latency p50/p95/p99 of
- * every response (measured per response, not estimated). Not a test: it
- * never fails on a number.
+ * 20 s against the national dashboard's loader (`/dashboard.data`, the
+ * loader's answer as Remix serves it to the browser) and then the whole
+ * server-rendered page (`/dashboard`). Prints requests/s and the latency
+ * p50/p95/p99 of every response (measured per response, not estimated). Not
+ * a test: it never fails on a number.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,26 +28,34 @@ import { SESSION_COOKIE } from "~/auth/token";
 interface Options {
   connections: number;
   duration: number;
-  url: string;
+  urls: string[];
+  buildDir: string;
   rebuild: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { connections: 20, duration: 20, url: "/dashboard", rebuild: false };
+  const o: Options = {
+    connections: 20,
+    duration: 20,
+    urls: [],
+    buildDir: "build-bench-dashboard",
+    rebuild: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].includes("=") ? argv[i].split("=", 2) : [argv[i], undefined];
     const value = () => inline ?? argv[++i];
     if (flag === "--connections") o.connections = Number(value());
     else if (flag === "--duration") o.duration = Number(value());
-    else if (flag === "--url") o.url = value();
+    else if (flag === "--url") o.urls.push(value());
+    else if (flag === "--build-dir") o.buildDir = value();
     else if (flag === "--rebuild") o.rebuild = true;
     else throw new Error(`Unknown argument ${argv[i]}`);
   }
+  if (o.urls.length === 0) o.urls = ["/dashboard.data", "/dashboard"];
   return o;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUILD_DIR = "build-bench-dashboard";
 const cached = path.join(root, "bench/.data/scale10.sqlite");
 
 async function ensureDatabase(): Promise<void> {
@@ -61,13 +72,13 @@ async function ensureDatabase(): Promise<void> {
   fs.renameSync(tmp, cached);
 }
 
-function ensureBuild(rebuild: boolean): void {
-  const entry = path.join(root, BUILD_DIR, "server/index.js");
+function ensureBuild(buildDir: string, rebuild: boolean): void {
+  const entry = path.join(root, buildDir, "server/index.js");
   if (fs.existsSync(entry) && !rebuild) return;
-  console.log(`Building the production app into ${BUILD_DIR}/ …`);
+  console.log(`Building the production app into ${buildDir}/ …`);
   const r = spawnSync("npx", ["remix", "vite:build"], {
     cwd: root,
-    env: { ...process.env, CITYPILOT_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" },
+    env: { ...process.env, CITYPILOT_BUILD_DIR: buildDir, NODE_ENV: "production" },
     stdio: "inherit",
   });
   if (r.status !== 0) throw new Error("Build failed");
@@ -106,7 +117,7 @@ function percentile(sorted: number[], q: number): number {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   await ensureDatabase();
-  ensureBuild(o.rebuild);
+  ensureBuild(o.buildDir, o.rebuild);
   const work = path.join(os.tmpdir(), `citypilot-dashboard-load-${process.pid}.sqlite`);
   fs.copyFileSync(cached, work);
   const db = openDatabase(work);
@@ -129,7 +140,7 @@ async function main(): Promise<void> {
       DATABASE_PATH: work,
       PORT: String(port),
       HOST: "127.0.0.1",
-      CITYPILOT_BUILD_DIR: BUILD_DIR,
+      CITYPILOT_BUILD_DIR: o.buildDir,
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -137,44 +148,44 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/healthz`, server);
-    // First request computes the facts (as the first request after a write would).
+    // The first request computes the facts (as the first request after a write would).
     const t0 = performance.now();
-    const first = await fetch(`${base}${o.url}`, { headers: { Cookie: cookie } });
+    const first = await fetch(`${base}${o.urls[0]}`, { headers: { Cookie: cookie } });
     const firstMs = performance.now() - t0;
-    if (first.status !== 200) throw new Error(`${o.url} answered ${first.status} (expected 200)`);
+    if (first.status !== 200) throw new Error(`${o.urls[0]} answered ${first.status} (expected 200)`);
     await first.text();
-
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    const instance = autocannon({
-      url: `${base}${o.url}`,
-      connections: o.connections,
-      duration: o.duration,
-      headers: { Cookie: cookie, "Accept-Encoding": "gzip" },
-    });
-    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-    });
-    const result = await instance;
-    latencies.sort((a, b) => a - b);
     console.log(
-      `\nDashboard load test — ${o.url} on the scale-10 demo database, production build, ${o.connections} connections, ${o.duration} s`,
+      `\nDashboard load test — scale-10 demo database, production build (${o.buildDir}), ${o.connections} connections, ${o.duration} s each`,
     );
     console.log(`first request (facts computed): ${firstMs.toFixed(0)} ms`);
-    console.log(
-      `requests: ${latencies.length} (${(result.requests.average ?? 0).toFixed(1)}/s), statuses: ${[
-        ...statuses,
-      ]
-        .map(([s, n]) => `${s}×${n}`)
-        .join(", ")}, errors: ${result.errors}, timeouts: ${result.timeouts}`,
-    );
-    console.log(
-      `latency ms: p50 ${percentile(latencies, 0.5).toFixed(1)}  p95 ${percentile(latencies, 0.95).toFixed(1)}  p99 ${percentile(
-        latencies,
-        0.99,
-      ).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`,
-    );
+    for (const url of o.urls) {
+      const latencies: number[] = [];
+      const statuses = new Map<number, number>();
+      const instance = autocannon({
+        url: `${base}${url}`,
+        connections: o.connections,
+        duration: o.duration,
+        headers: { Cookie: cookie, "Accept-Encoding": "gzip" },
+      });
+      instance.on(
+        "response",
+        (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+          latencies.push(responseTime);
+          statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+        },
+      );
+      const result = await instance;
+      latencies.sort((a, b) => a - b);
+      console.log(
+        `${url}: ${latencies.length} requests (${(result.requests.average ?? 0).toFixed(1)}/s), statuses ${[
+          ...statuses,
+        ]
+          .map(([s, n]) => `${s}×${n}`)
+          .join(
+            ", ",
+          )}, errors ${result.errors}, timeouts ${result.timeouts}; latency ms p50 ${percentile(latencies, 0.5).toFixed(1)}  p95 ${percentile(latencies, 0.95).toFixed(1)}  p99 ${percentile(latencies, 0.99).toFixed(1)}  max ${latencies.at(-1)?.toFixed(1)}`,
+      );
+    }
     console.log(
       `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
         .loadavg()

@@ -37,9 +37,29 @@ export interface DashboardPageData {
   details: ScopeDetails | null;
 }
 
+/**
+ * Formatted numbers, kept across renders: a dashboard view is memoised on the
+ * server, so every request formats the same few hundred numbers, and building
+ * an `Intl.NumberFormat` per number dominated the page's render time.
+ */
+const formatted = new Map<string, string>();
+function remember(key: string, make: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 50_000) formatted.clear();
+    text = make();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 function useFormat() {
-  const { t, money, num, pct, locale } = useT();
+  const base = useT();
+  const { t, locale } = base;
   const none = t("dashboard.none");
+  const money = (v: number) => remember(`${locale}:m:${v}`, () => base.money(v));
+  const num = (v: number) => remember(`${locale}:n:${v}`, () => base.num(v));
+  const pct = (v: number) => remember(`${locale}:p:${v}`, () => base.pct(v));
   return {
     t,
     locale,

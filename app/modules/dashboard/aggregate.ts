@@ -367,17 +367,17 @@ export function aggregate(facts: DashboardFacts, f: ResolvedFilters, today: stri
 
   const total = zero();
   const noProvince = zero();
-  const phase = new Map<ProjectPhase, { projects: number; approved: number; disbursed: number }>();
+  const phaseIndex = new Map(PROJECT_PHASES.map((p, i) => [p, i]));
+  const phase = PROJECT_PHASES.map(() => ({ projects: 0, approved: 0, disbursed: 0 }));
   let pilots = 0;
   for (let i = 0; i < projects.length; i++) {
     if (!inProject[i]) continue;
     const p = projects[i];
     add(total, pm, i);
-    const ph = phase.get(p.phase) ?? { projects: 0, approved: 0, disbursed: 0 };
+    const ph = phase[phaseIndex.get(p.phase)!];
     ph.projects += 1;
     ph.approved += pm.approved[i];
     ph.disbursed += pm.disbursed[i];
-    phase.set(p.phase, ph);
     if (p.phase === "pilot") pilots += 1;
     const unit = provinceUnit(facts, p.provinceId, f.units);
     const row = unit === null ? null : unitRow(unit);
@@ -594,10 +594,7 @@ export function aggregate(facts: DashboardFacts, f: ResolvedFilters, today: stri
       oppose,
       comments,
     },
-    byPhase: PROJECT_PHASES.map((p) => ({
-      phase: p,
-      ...(phase.get(p) ?? { projects: 0, approved: 0, disbursed: 0 }),
-    })),
+    byPhase: PROJECT_PHASES.map((p, i) => ({ phase: p, ...phase[i] })),
     units: unitList,
     noProvince,
     curve: curve(facts, view.inLine),
@@ -683,34 +680,46 @@ function pillars(
     disbursed: 0,
   }));
   const paths = new Map(facts.nodes.map((n) => [n.id, pathIds(n.path)]));
+  // Each linked node → the row (child of the parent) it rolls into, or DIRECT (the parent itself).
+  const DIRECT = -1;
+  const rowOf = new Map<number, number>();
+  for (const n of facts.nodes) {
+    const path = paths.get(n.id)!;
+    if (parent === null) {
+      const ci = childIndex.get(path[0]);
+      if (ci !== undefined) rowOf.set(n.id, ci);
+      continue;
+    }
+    const at = path.indexOf(parent.id);
+    if (at < 0) continue;
+    if (at === path.length - 1) rowOf.set(n.id, DIRECT);
+    else {
+      const ci = childIndex.get(path[at + 1]);
+      if (ci !== undefined) rowOf.set(n.id, ci);
+    }
+  }
   const direct = { projects: 0, approved: 0, disbursed: 0 };
-  const seen = new Set<number>();
+  // Rows already counted for the current project (stamped with its index).
+  const stamp = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < facts.projects.length; i++) {
     if (!inProject[i]) continue;
-    seen.clear();
     let isDirect = false;
+    let counted = false;
     for (const nodeId of facts.projects[i].nodeIds) {
-      const path = paths.get(nodeId);
-      if (!path) continue;
-      if (parent === null) {
-        const ci = childIndex.get(path[0]);
-        if (ci !== undefined) seen.add(ci);
+      const ri = rowOf.get(nodeId);
+      if (ri === undefined) continue;
+      if (ri === DIRECT) {
+        isDirect = true;
         continue;
       }
-      const at = path.indexOf(parent.id);
-      if (at < 0) continue;
-      if (at === path.length - 1) isDirect = true;
-      else {
-        const ci = childIndex.get(path[at + 1]);
-        if (ci !== undefined) seen.add(ci);
-      }
+      if (stamp[ri] === i) continue;
+      stamp[ri] = i;
+      counted = true;
+      rows[ri].projects += 1;
+      rows[ri].approved += pm.approved[i];
+      rows[ri].disbursed += pm.disbursed[i];
     }
-    for (const ci of seen) {
-      rows[ci].projects += 1;
-      rows[ci].approved += pm.approved[i];
-      rows[ci].disbursed += pm.disbursed[i];
-    }
-    if (isDirect && seen.size === 0) {
+    if (isDirect && !counted) {
       direct.projects += 1;
       direct.approved += pm.approved[i];
       direct.disbursed += pm.disbursed[i];
