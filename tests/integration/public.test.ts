@@ -283,7 +283,13 @@ describe("public loaders", () => {
     );
     expect(r.status).toBe(200);
     expect(r.data!.projects.map((p) => p.code).sort()).toEqual(["T-BDG-1", "T-HCM-1"]);
-    expect(r.data!.totals).toMatchObject({ approved: 19_500_000_000, support: 2, oppose: 1, comments: 1 });
+    expect(r.data!.totals).toEqual({
+      approved: 19_500_000_000,
+      disbursed: 10_500_000_000,
+      support: 2,
+      oppose: 1,
+      comments: 1,
+    });
     expect(r.data!.province.predecessors.map((p) => p.nameVi)).toContain("Bình Dương");
     expect(JSON.stringify(r.data)).not.toContain(MARK);
     const keys = allKeys(r.data!.projects);

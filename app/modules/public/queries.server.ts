@@ -420,13 +420,15 @@ export function getPublicProvince(db: Db, id: number, asOf: string = todayIso())
     )
     .all(JSON.stringify(family)) as CardRaw[];
   const projects = toCards(db, rows, asOf);
-  let approved = 0;
-  let disbursed = 0;
-  for (const r of rows) {
-    const f = projectFigures(db, r.id, asOf);
-    approved += f.approved;
-    disbursed += f.disbursed;
-  }
+  // Same sums as the finance figures (approved budget lines, net disbursements), in one statement.
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const { approved, disbursed } = prepared(
+    db,
+    `SELECT (SELECT COALESCE(SUM(approved_amount), 0) FROM budget_lines
+              WHERE project_id IN (SELECT value FROM json_each(@ids))) AS approved,
+            (SELECT COALESCE(SUM(amount), 0) FROM transactions
+              WHERE kind = 'disbursement' AND project_id IN (SELECT value FROM json_each(@ids))) AS disbursed`,
+  ).get({ ids }) as { approved: number; disbursed: number };
   const { validTo: _validTo, ...province } = org;
   return {
     kind: "page",
