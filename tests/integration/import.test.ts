@@ -231,9 +231,11 @@ describe("plan import (upload → preview → confirm)", () => {
     const after = state();
     expect(after.projects).toBe(before.projects);
     expect(after.revisions - before.revisions).toBe(1);
-    expect(after.audit - before.audit).toBe(5);
+    // 4 changes + the import record (+ any flag the refresh raised).
+    expect(after.audit - before.audit).toBeGreaterThanOrEqual(5);
     const p1 = db.$client.prepare("SELECT title_en AS t, version FROM projects WHERE code = 'HCM-2026-001'").get();
     expect(p1).toEqual({ t: "Renamed in English", version: 2 });
+    expect(verifyAuditChain(db).ok).toBe(true);
   });
 
   it("accepts a CSV file holding one sheet (budget lines of a project already in the plan)", async () => {

@@ -17,6 +17,7 @@ import { LOCALES } from "~/i18n/locales";
 import type { Actor } from "~/modules/audit/audit.server";
 import { auditWriter } from "./audit-batch.server";
 import { prepared } from "~/modules/db/sql.server";
+import { refreshProjectFlags } from "~/modules/flags/hooks.server";
 import { getSuccessionIndex } from "~/modules/organisations/succession.server";
 import { isPlanContentEditable } from "~/modules/plans/workflow";
 import { diffSnapshots, projectSearchText, type ProjectSnapshot } from "~/modules/projects/fields";
@@ -818,6 +819,9 @@ export function analyseImport(
 // Apply
 // ---------------------------------------------------------------------------
 
+/** Above this many changed projects an import leaves flag refresh to `npm run flags:recompute`. */
+export const MAX_FLAG_REFRESH = 200;
+
 export class ImportRefused extends Error {
   constructor(readonly reason: "planLocked" | "invalid" | "notFound") {
     super(`import refused: ${reason}`);
@@ -1068,6 +1072,20 @@ export function applyImport(
         organisationId: plan.organisationId,
         after: { planCode: plan.code, file: meta.fileName, sha256: meta.sha256, changes: analysis.changeCount, sheets: counts },
       });
+      // Flags of what changed, as every single edit refreshes them; after the bulk writer's last
+      // event (it keeps the chain head in memory). A very large import leaves them to the
+      // scheduled full recompute instead of holding the write lock for minutes.
+      const touched = new Set<number>([
+        ...c.newProjects.map((p) => idOf.get(p.code)!),
+        ...c.updatedProjects.map((u) => u.stored.id),
+        ...c.newLines.map((l) => idOf.get(l.projectCode)!),
+        ...c.revisedLines.map((l) => l.stored.projectId),
+        ...c.plans.map((p) => idOf.get(p.projectCode)!),
+        ...c.newMilestones.map((m) => idOf.get(m.projectCode)!),
+        ...c.updatedMilestones.map((m) => m.stored.projectId),
+      ]);
+      if (touched.size <= MAX_FLAG_REFRESH) for (const id of touched) refreshProjectFlags(db, actor, id, asOf);
+
       return {
         created: c.newProjects.length,
         updated: c.updatedProjects.length,
