@@ -3,6 +3,7 @@ import {
   assignFingerprints,
   cliqueGroups,
   groupFinding,
+  linkedGroups,
   livePair,
   moneyBeyondOne,
   readableTerm,
@@ -48,6 +49,34 @@ describe("same_project groups", () => {
       { i: 2, j: 3, score: 0.9 },
     ]);
     expect(groups).toEqual([[1, 2]]);
+  });
+
+  it("average linkage of one half joins a copy paired with part of a group, but stops a chain", () => {
+    // 0–1 strong, 2 pairs with 1 only: half of the pairs between {0,1} and {2} → one group.
+    expect(
+      linkedGroups(
+        5,
+        [
+          { i: 0, j: 1, score: 0.9 },
+          { i: 1, j: 2, score: 0.7 },
+        ],
+        0.5,
+      ),
+    ).toEqual([[0, 1, 2]]);
+    // A chain 0–1–2–3: 3 pairs with 2 only, a third of {0,1,2} → stays out.
+    expect(
+      linkedGroups(
+        5,
+        [
+          { i: 0, j: 1, score: 0.9 },
+          { i: 1, j: 2, score: 0.8 },
+          { i: 2, j: 3, score: 0.7 },
+        ],
+        0.5,
+      ),
+    ).toEqual([[0, 1, 2]]);
+    // The size limit.
+    expect(linkedGroups(5, [{ i: 0, j: 1, score: 0.9 }, { i: 1, j: 2, score: 0.8 }, { i: 0, j: 2, score: 0.8 }], 0.5, 2)).toEqual([[0, 1]]);
   });
 
   it("only live proposals pair: a finished project or a period that does not overlap is a successor, not a double", () => {

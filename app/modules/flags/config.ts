@@ -43,6 +43,10 @@ export const FLAG_CONFIG = {
   evaluatedPhases: ["evaluation", "scaling", "operational"],
   /** Duplicate groups: a proposal in one of these phases is finished, not proposed again (same_project). */
   groupFinishedPhases: ["operational", "cancelled"],
+  /** same_project groups merge when at least this share of the pairs between them were reported… */
+  sameProjectLinkage: 0.5,
+  /** …up to this many members. */
+  sameProjectMaxGroup: 20,
   /** same_solution is high severity from this many provinces building the same solution. */
   sameSolutionHighProvinces: 10,
   /** Members and provinces named in a group flag's explanation (all are in its evidence). */

@@ -14,8 +14,8 @@ import { placeholders, prepared } from "~/modules/db/sql.server";
 import { FLAG_CONFIG, type FlagConfig } from "./config";
 import {
   assignFingerprints,
-  cliqueGroups,
   groupFinding,
+  linkedGroups,
   livePair,
   sharedTermsOf,
   type GroupFinding,
@@ -68,7 +68,7 @@ export function computeGroupFindings(db: Db, asOf: string, config: FlagConfig = 
   const out: GroupFinding[] = [];
 
   const pairScore = new Map(pairs.map((p) => [p.i < p.j ? p.i * n + p.j : p.j * n + p.i, p.score]));
-  for (const g of cliqueGroups(n, pairs)) {
+  for (const g of linkedGroups(n, pairs, config.sameProjectLinkage, config.sameProjectMaxGroup)) {
     if (g.length < 2) continue;
     const scores: number[] = [];
     for (let x = 0; x < g.length; x++)

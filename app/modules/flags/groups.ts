@@ -4,8 +4,9 @@
  *  - same_project: the same project proposed more than once for the same
  *    current province. Groups are built from the dedupe module's
  *    same_project pairs between "live" proposals (not finished, periods
- *    overlapping), greedily from the strongest pair, and a proposal joins a
- *    group only if it pairs with every member (no chains of look-alikes).
+ *    overlapping), greedily from the strongest pair; groups merge only when
+ *    at least half of the pairs between them were reported (no chains of
+ *    look-alikes), up to a size limit.
  *  - same_solution: a dedupe cluster (the same kind of solution built
  *    separately by several provinces), a candidate for one shared platform.
  *
@@ -55,19 +56,31 @@ export function livePair(a: GroupMember, b: GroupMember, config: FlagConfig = FL
 }
 
 /**
- * Tight groups from scored pairs (indices into the member list): strongest
- * pair first; two groups merge only when every cross pair was reported.
+ * Groups from scored pairs (indices into the member list), strongest pair
+ * first: two groups merge when at least `linkage` of the pairs between them
+ * were reported (1 = every member pairs with every other; 0.5 = average
+ * linkage of one half, which joins an English copy paired with only part of
+ * a group but stops chains of look-alikes), up to `maxSize` members.
  */
-export function cliqueGroups(n: number, pairs: readonly { i: number; j: number; score: number }[]): number[][] {
+export function linkedGroups(
+  n: number,
+  pairs: readonly { i: number; j: number; score: number }[],
+  linkage = 1,
+  maxSize = Number.POSITIVE_INFINITY,
+): number[][] {
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const linked = new Set(pairs.map((p) => key(p.i, p.j)));
   const groupOf = new Map<number, number[]>();
-  const sorted = [...pairs].sort((p, q) => q.score - p.score || Math.min(p.i, p.j) - Math.min(q.i, q.j) || Math.max(p.i, p.j) - Math.max(q.i, q.j));
+  const sorted = [...pairs].sort(
+    (p, q) => q.score - p.score || Math.min(p.i, p.j) - Math.min(q.i, q.j) || Math.max(p.i, p.j) - Math.max(q.i, q.j),
+  );
   for (const { i, j } of sorted) {
     const gi = groupOf.get(i) ?? [i];
     const gj = groupOf.get(j) ?? [j];
-    if (gi === gj) continue;
-    if (!gi.every((a) => gj.every((b) => linked.has(key(a, b))))) continue;
+    if (gi === gj || gi.length + gj.length > maxSize) continue;
+    let hits = 0;
+    for (const a of gi) for (const b of gj) if (linked.has(key(a, b))) hits++;
+    if (hits < linkage * gi.length * gj.length) continue;
     const merged = [...gi, ...gj].sort((a, b) => a - b);
     for (const m of merged) groupOf.set(m, merged);
   }
@@ -80,6 +93,10 @@ export function cliqueGroups(n: number, pairs: readonly { i: number; j: number; 
   }
   return out.sort((a, b) => a[0] - b[0]);
 }
+
+/** Every member pairs with every other (`linkedGroups` with linkage 1). */
+export const cliqueGroups = (n: number, pairs: readonly { i: number; j: number; score: number }[]) =>
+  linkedGroups(n, pairs, 1);
 
 /** The money beyond one: what the group costs above its largest member (the one worth keeping). */
 export function moneyBeyondOne(members: readonly Pick<GroupMember, "approved">[]): number {
