@@ -23,14 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     app,
     title: localized(localeFromRequest(request, user.locale), app.nameVi, app.nameEn),
-    // Every role may read the register; a project is linked only when the user may open it.
-    projects: linkedProjects(db, app.id).map((p) => ({
-      ...p,
-      readable: can(user, "read", "project", p.organisationId),
-    })),
+    // Every role reads the register; projects the user may not read (planners: other
+    // organisations') are only counted, never named.
+    ...splitReadable(linkedProjects(db, app.id), (p) => can(user, "read", "project", p.organisationId)),
     canEdit: mayWriteApp(user, "update", app),
     saved: (SAVED as readonly string[]).includes(saved ?? "") ? (saved as (typeof SAVED)[number]) : null,
   };
+}
+
+function splitReadable<T>(all: T[], readable: (p: T) => boolean) {
+  const projects = all.filter(readable);
+  return { projects, hiddenProjects: all.length - projects.length };
 }
 
 export default function AppDetail() {
@@ -101,7 +104,9 @@ export default function AppDetail() {
       <section aria-labelledby="app-projects">
         <h2 id="app-projects">{t("apps.detail.projects")}</h2>
         {d.projects.length === 0 ? (
-          <p className="muted">{t("apps.detail.noProjects")}</p>
+          d.hiddenProjects === 0 ? (
+            <p className="muted">{t("apps.detail.noProjects")}</p>
+          ) : null
         ) : (
           <div className="table-wrap">
             <table className="data-table" data-testid="app-projects">
@@ -118,11 +123,7 @@ export default function AppDetail() {
                 {d.projects.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
-                      {p.readable ? (
-                        <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.code}</Link>
-                      ) : (
-                        p.code
-                      )}
+                      <Link to={`/projects/${encodeURIComponent(p.code)}`}>{p.code}</Link>
                     </th>
                     <td>{localized(locale, p.titleVi, p.titleEn)}</td>
                     <td>{localized(locale, p.organisationNameVi, p.organisationNameEn)}</td>
@@ -133,6 +134,9 @@ export default function AppDetail() {
             </table>
           </div>
         )}
+        {d.hiddenProjects > 0 ? (
+          <p data-testid="app-hidden-projects">{t("apps.detail.hiddenProjects", { n: d.hiddenProjects })}</p>
+        ) : null}
         <p className="hint">{t("apps.detail.linkHint")}</p>
       </section>
     </>

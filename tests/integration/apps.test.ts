@@ -398,6 +398,18 @@ describe("project data register (/projects/:code/data)", () => {
       (db.$client.prepare("SELECT app_id FROM projects WHERE code = 'T-LCU-2'").get() as { app_id: number })
         .app_id,
     ).toBe(id);
+    // Hồ Chí Minh City's planner sees the entry, but not the Lai Châu project behind it (only a count).
+    const seen = await call(appLoader, `/apps/${id}`, {
+      cookie: fx.cookies.plannerHcm,
+      params: { id: String(id) },
+    });
+    expect(seen.data).toMatchObject({ projects: [], hiddenProjects: 1 });
+    expect(JSON.stringify(seen.data)).not.toContain("T-LCU-2");
+    const coord = await call(appLoader, `/apps/${id}`, {
+      cookie: fx.cookies.coordinator,
+      params: { id: String(id) },
+    });
+    expect(coord.data).toMatchObject({ projects: [{ code: "T-LCU-2" }], hiddenProjects: 0 });
     // But not for another organisation's project.
     const forged = await call(appNewAction, "/apps/new", {
       cookie: fx.cookies.plannerLaiChau,
@@ -518,7 +530,9 @@ describe("public transparency page (/public/data)", () => {
       projects: { code: string }[];
     };
     expect(identity.projects.map((p) => p.code)).toEqual(["T-MOST-2"]);
-    const byCode = (await call(publicDataLoader, "/public/data?q=t-most")).data as { projects: { code: string }[] };
+    const byCode = (await call(publicDataLoader, "/public/data?q=t-most")).data as {
+      projects: { code: string }[];
+    };
     expect(byCode.projects.map((p) => p.code)).toEqual(["T-MOST-2"]);
     db.$client.prepare("UPDATE projects SET published = 0 WHERE code = 'T-HCM-2'").run();
   });
