@@ -98,4 +98,28 @@ describe("IATI", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe(vi("iati.import.title"));
     await expectNoSeriousA11yViolations(page, "/iati/import");
   });
+
+  test("a planner uploads an IATI file: unmatched activities are reported and skipped, a DTD is refused", async ({ page, consoleWatch }) => {
+    consoleWatch.allow(/status of 4\d\d/);
+    await login(page, DEMO_ACCOUNTS["planner.hcm"]);
+    await page.goto("/iati/import");
+    const donorFile = `<?xml version="1.0" encoding="UTF-8"?>
+<iati-activities version="2.03"><iati-activity default-currency="VND"><iati-identifier>XM-DAC-0-NOT-OURS</iati-identifier>
+<transaction><transaction-type code="3"/><transaction-date iso-date="2025-05-05"/><value value-date="2025-05-05">1000</value></transaction>
+</iati-activity></iati-activities>`;
+    await page.getByLabel(vi("iati.import.file")).setInputFiles({ name: "donor.xml", mimeType: "application/xml", buffer: Buffer.from(donorFile) });
+    await page.getByRole("button", { name: vi("iati.import.preview") }).click();
+    await page.getByTestId("iati-issues").waitFor();
+    expect(await page.getByTestId("iati-issues").textContent()).toContain(vi("iati.issue.activityNotMatched"));
+    expect(await page.getByTestId("iati-counts").textContent()).toContain(vi("iati.import.count.skipped", { n: "1" }));
+    await expectNoSeriousA11yViolations(page, "/iati/import preview");
+
+    await page.getByLabel(vi("iati.import.file")).setInputFiles({
+      name: "xxe.xml",
+      mimeType: "application/xml",
+      buffer: Buffer.from(`<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><iati-activities>&x;</iati-activities>`),
+    });
+    await page.getByRole("button", { name: vi("iati.import.preview") }).click();
+    await expect.poll(() => page.getByTestId("iati-refused").textContent()).toBe(vi("iati.refusal.doctype"));
+  });
 });
