@@ -168,11 +168,18 @@ describe("/iati/import page", () => {
     }
   });
 
-  it("refuses a DTD, a non-XML file and malformed XML with a clear code", async () => {
+  it("refuses a DTD, a non-XML file, a file over 5 MB, another encoding and malformed XML with a clear code", async () => {
     const xxe = await run(action({ request: upload(fx.cookies.coordinator, "x.xml", `<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><iati-activities>&x;</iati-activities>`), params: {}, context: {} }));
     expect((xxe as { data: { refusal: { code: string } } }).data.refusal.code).toBe("doctype");
     const pdf = await run(action({ request: upload(fx.cookies.coordinator, "x.pdf", "%PDF", "application/pdf"), params: {}, context: {} }));
     expect((pdf as { data: { refusal: { code: string } } }).data.refusal.code).toBe("wrongType");
+    const huge = (await run(action({ request: upload(fx.cookies.coordinator, "big.xml", "<a>" + "x".repeat(5 * 1024 * 1024 + 1) + "</a>"), params: {}, context: {} }))) as {
+      data: { refusal: { code: string } };
+      init: { status: number };
+    };
+    expect([huge.init.status, huge.data.refusal.code]).toEqual([413, "tooLarge"]);
+    const latin1 = await run(action({ request: upload(fx.cookies.coordinator, "l.xml", '<?xml version="1.0" encoding="ISO-8859-1"?><iati-activities/>'), params: {}, context: {} }));
+    expect((latin1 as { data: { refusal: { code: string } } }).data.refusal.code).toBe("notUtf8");
     const broken = await run(action({ request: upload(fx.cookies.coordinator, "x.xml", "<iati-activities><a></iati-activities>"), params: {}, context: {} }));
     expect((broken as { data: { refusal: { code: string; line: number } } }).data.refusal).toEqual({ code: "malformed", line: 1 });
   });
