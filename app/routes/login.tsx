@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { getCurrentUser, safeRedirectPath } from "~/auth/guard.server";
 import { readCookie, SESSION_COOKIE, sessionCookie, parseToken } from "~/auth/token";
@@ -98,6 +98,9 @@ export default function LoginPage() {
           {t("auth.login.submit")}
         </button>
       </Form>
+      <p className="login-public">
+        {t("auth.login.residents")} <Link to="/public">{t("auth.login.publicPortal")}</Link>
+      </p>
     </div>
   );
 }

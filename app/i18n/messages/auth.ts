@@ -13,6 +13,8 @@ export default defineMessages({
     "login.error.invalid": "Email hoặc mật khẩu không đúng",
     "login.error.throttled": "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
     "login.loggedOut": "Bạn đã đăng xuất.",
+    "login.residents": "Người dân xem các dự án và góp ý tại",
+    "login.publicPortal": "Cổng công khai",
   },
   en: {
     "login.title": "Sign in",
@@ -26,5 +28,7 @@ export default defineMessages({
     "login.error.invalid": "The email address or password is not correct",
     "login.error.throttled": "Too many failed attempts. Try again in {minutes} minutes.",
     "login.loggedOut": "You have signed out.",
+    "login.residents": "Residents can see the projects and give feedback on the",
+    "login.publicPortal": "public portal",
   },
 });
