@@ -407,6 +407,26 @@ describe("decisions and plan submission", () => {
     expect(done).toBe(true);
   });
 
+  it("asks no decision between two projects of the same plan (submitted together), but does against the rest", () => {
+    const d = planted.doubleSubmissions.find((x) => x.kind === "no_diacritics")!;
+    const [a, b] = d.codes.map(project);
+    const { id } = createPlan(t.db, planActor("coordinator"), {
+      organisationId: a.organisationId,
+      code: "KH-SIMILAR-PAIR",
+      titleVi: "Hai dự án cùng kế hoạch",
+      summaryVi: "Tóm tắt",
+      periodStart: 2027,
+      periodEnd: 2030,
+    });
+    const move = t.db.$client.prepare("UPDATE projects SET plan_id = ? WHERE id = ?");
+    move.run(id, a.id);
+    // Alone in the plan, its twin (outside the plan) needs a decision.
+    expect(pendingDecisions(planSimilarity(t.db, id, null)).map((p) => p.otherCode)).toContain(b.code);
+    move.run(id, b.id);
+    const pending = pendingDecisions(planSimilarity(t.db, id, null));
+    expect(pending.some((p) => d.codes.includes(p.projectCode) && d.codes.includes(p.otherCode))).toBe(false);
+  });
+
   it("refuses a decision on a project that is not similar", () => {
     const ioc = project(planted.sameSolution.ioc[0]);
     const unrelated = planted.doubleSubmissions.find((x) => x.kind === "no_diacritics")!.codes[0];

@@ -53,7 +53,7 @@ export default defineMessages({
     pending: "Chưa có quyết định",
     "plan.title": "Đề xuất tương tự cần quyết định",
     "plan.intro":
-      "Trước khi gửi, mỗi dự án trong kế hoạch cần có quyết định về các đề xuất rất giống đã có (mức tương tự từ {projectPct} với cùng dự án, từ {solutionPct} với cùng giải pháp).",
+      "Trước khi gửi, mỗi dự án trong kế hoạch cần có quyết định về các đề xuất rất giống đã có ngoài kế hoạch này (mức tương tự từ {projectPct} với cùng dự án, từ {solutionPct} với cùng giải pháp).",
     "plan.none": "Không dự án nào trong kế hoạch cần quyết định về đề xuất tương tự.",
     "plan.pendingCount": "{count} đề xuất tương tự chưa có quyết định.",
     "plan.refused": "Chưa gửi được: các đề xuất tương tự sau chưa có quyết định.",
@@ -127,7 +127,7 @@ export default defineMessages({
     pending: "No decision yet",
     "plan.title": "Similar proposals that need a decision",
     "plan.intro":
-      "Before submission, each project of the plan needs a decision on very similar existing proposals (similarity from {projectPct} for the same project, from {solutionPct} for the same solution).",
+      "Before submission, each project of the plan needs a decision on very similar existing proposals outside this plan (similarity from {projectPct} for the same project, from {solutionPct} for the same solution).",
     "plan.none": "No project of this plan needs a decision on a similar proposal.",
     "plan.pendingCount": "{count} similar proposals have no decision yet.",
     "plan.refused": "Not submitted: these similar proposals have no decision yet.",

@@ -208,10 +208,20 @@ export function findSimilar(db: Db, draft: DraftInput, opts: FindSimilarOptions 
 export function similarToProject(
   db: Db,
   projectId: number,
-  opts: Omit<FindSimilarOptions, "excludeProjectId"> & { needingDecision?: boolean } = {},
+  opts: Omit<FindSimilarOptions, "excludeProjectId"> & {
+    needingDecision?: boolean;
+    /** Leave these projects out (e.g. the other projects of the plan being submitted). */
+    excludeProjectIds?: readonly number[];
+  } = {},
 ): SimilarProposal[] {
   const entry = getIndex(db, opts.asOf ?? todayIso());
+  const exclude = new Set<number>();
+  for (const id of opts.excludeProjectIds ?? []) {
+    const i = entry.index.indexOf.get(id);
+    if (i !== undefined) exclude.add(i);
+  }
   const matches = matchExisting(entry.index, projectId, {
+    exclude,
     limit: opts.needingDecision ? SIMILAR_CONFIG.maxDecisionsPerProject : opts.limit,
     filter: opts.needingDecision ? needsDecision : undefined,
   });
@@ -269,10 +279,12 @@ export interface ProjectSimilarity {
 }
 
 /**
- * For each non-cancelled project of a plan: the similar proposals above the
- * decision threshold (at most `maxDecisionsPerProject`), each with its
- * decision if one was recorded. Computed once per database state; `viewer`
- * only decides which of them are linked.
+ * For each non-cancelled project of a plan: the similar existing proposals
+ * above the decision threshold (at most `maxDecisionsPerProject`), each with
+ * its decision if one was recorded. "Existing" means outside this plan: the
+ * plan's own projects are submitted together, side by side, in front of the
+ * same reviewer. Computed once per database state; `viewer` only decides
+ * which of them are linked.
  */
 export function planSimilarity(
   db: Db,
@@ -298,21 +310,24 @@ export function planSimilarity(
   }));
 }
 
-/** The same for a list of projects (not cached). */
+/** The same for a list of projects submitted together (not cached); their matches among themselves are left out. */
 export function projectsSimilarity(
   db: Db,
   projects: { id: number; code: string; titleVi: string; titleEn: string | null }[],
   viewer: Principal | null,
   asOf: string = todayIso(),
 ): ProjectSimilarity[] {
-  const reviews = reviewsOf(
-    db,
-    projects.map((p) => p.id),
-  );
+  const ids = projects.map((p) => p.id);
+  const reviews = reviewsOf(db, ids);
   return projects.map((p) => {
     const mine = reviews.get(p.id) ?? [];
     const byOther = new Map(mine.map((r) => [r.otherProjectId, r]));
-    const matches = similarToProject(db, p.id, { viewer, asOf, needingDecision: true }).map((m) => ({
+    const matches = similarToProject(db, p.id, {
+      viewer,
+      asOf,
+      needingDecision: true,
+      excludeProjectIds: ids,
+    }).map((m) => ({
       ...m,
       review: byOther.get(m.projectId) ?? null,
     }));
