@@ -7,7 +7,7 @@ import { forbidden } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/useT";
 import { AppForm } from "~/modules/apps/app-form";
-import { organisationExists, StaleVersionError, updateApp } from "~/modules/apps/apps.server";
+import { ownerProblem, StaleVersionError, updateApp } from "~/modules/apps/apps.server";
 import { APP_SCOPES, AppEditSchema, mayWriteApp } from "~/modules/apps/register";
 import { ownerChoicesFor, requireAppWriter, writeScope } from "~/modules/apps/route.server";
 import { actorOf } from "~/modules/projects/route.server";
@@ -56,17 +56,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ result: submission.reply(), stale: false }, { status: 400 });
   const { version, ...input } = submission.value;
-  if (!organisationExists(db, input.ownerOrganisationId)) {
+  // The new owner and scope must be the user's too (a planner cannot hand an entry to another province).
+  if (!mayWriteApp(user, "update", input)) throw forbidden();
+  const problem = ownerProblem(db, input);
+  if (problem) {
     return data(
-      {
-        result: submission.reply({ fieldErrors: { ownerOrganisationId: ["apps.error.ownerRequired"] } }),
-        stale: false,
-      },
+      { result: submission.reply({ fieldErrors: { ownerOrganisationId: [problem] } }), stale: false },
       { status: 400 },
     );
   }
-  // The new owner and scope must be the user's too (a planner cannot hand an entry to another province).
-  if (!mayWriteApp(user, "update", input)) throw forbidden();
   try {
     updateApp(db, actorOf(user, context), app.id, version, input);
   } catch (e) {

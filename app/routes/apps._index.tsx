@@ -13,6 +13,7 @@ import { localeFromRequest } from "~/i18n/locales";
 import { useT } from "~/i18n/useT";
 import { appOwnerOptions, listApps, provinceOptions, type AppRow } from "~/modules/apps/apps.server";
 import { APP_PLATFORMS, APP_SCOPES, APP_STATUSES, parseAppQuery } from "~/modules/apps/register";
+import { ownerChoicesFor } from "~/modules/apps/route.server";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
 
@@ -27,7 +28,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...listApps(db, query, locale),
     owners: appOwnerOptions(db),
     provinces: provinceOptions(db),
-    canCreate: scopeOf(user, "create", "register") !== null,
+    // Planners of a ministry record no provincial app: no button for them.
+    canCreate:
+      scopeOf(user, "create", "register") === "any" ||
+      (scopeOf(user, "create", "register") === "own" && ownerChoicesFor(db, user, "create").length > 0),
   };
 }
 

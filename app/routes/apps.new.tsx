@@ -7,7 +7,7 @@ import { can, forbidden, requirePermission } from "~/auth/guard.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n/useT";
 import { AppForm } from "~/modules/apps/app-form";
-import { createApp, organisationExists } from "~/modules/apps/apps.server";
+import { createApp, ownerProblem } from "~/modules/apps/apps.server";
 import { APP_SCOPES, AppCreateSchema, mayWriteApp } from "~/modules/apps/register";
 import { ownerChoicesFor, writeScope } from "~/modules/apps/route.server";
 import { isProjectCodeParam } from "~/modules/projects/code";
@@ -60,13 +60,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: AppCreateSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const input = submission.value;
-  if (!organisationExists(db, input.ownerOrganisationId)) {
-    return data(submission.reply({ fieldErrors: { ownerOrganisationId: ["apps.error.ownerRequired"] } }), {
-      status: 400,
-    });
-  }
   // Scope and owner are checked against the user's permissions here, whatever the form offered.
   if (!mayWriteApp(user, "create", input)) throw forbidden();
+  const problem = ownerProblem(db, input);
+  if (problem) {
+    return data(submission.reply({ fieldErrors: { ownerOrganisationId: [problem] } }), { status: 400 });
+  }
   const linked = projectToLink(request, input.project);
   if (linked && !can(user, "update", "register", linked.project.organisationId)) throw forbidden();
   const { project: _project, ...fields } = input;

@@ -170,6 +170,18 @@ describe("create and edit with permissions", () => {
     }
   });
 
+  it("the owner must fit the scope (a ministry owns no provincial app)", async () => {
+    const r = await call(appNewAction, "/apps/new", {
+      cookie: fx.cookies.coordinator,
+      form: appForm("M-MOST", "Ứng dụng lệch phạm vi"),
+    });
+    expect(r.status).toBe(400);
+    expect((r.data as { error: Record<string, string[]> }).error.ownerOrganisationId).toEqual([
+      "apps.error.scopeOwner",
+    ]);
+    expect(count(db, "SELECT id FROM app_register WHERE name_vi = 'Ứng dụng lệch phạm vi'")).toBe(0);
+  });
+
   it("bad input: localised errors per field, nothing written", async () => {
     const before = count(db, "SELECT id FROM app_register");
     const r = await call(appNewAction, "/apps/new", {

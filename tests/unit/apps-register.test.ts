@@ -7,6 +7,7 @@ import {
   LinkSchema,
   mayWriteApp,
   parseAppQuery,
+  scopeFitsOwner,
 } from "~/modules/apps/register";
 import type { Principal } from "~/auth/permissions";
 
@@ -129,5 +130,16 @@ describe("app schema (shared by form and action)", () => {
     expect(isWebAddress("javascript:alert(1)")).toBe(false);
     expect(isWebAddress("https://localhost")).toBe(false);
     expect(isWebAddress("vneid.gov.vn")).toBe(false);
+  });
+});
+
+describe("scopeFitsOwner", () => {
+  it("provincial entries belong to provinces and cities; national ones to everyone else", () => {
+    expect(scopeFitsOwner("provincial", "province")).toBe(true);
+    expect(scopeFitsOwner("provincial", "city")).toBe(true);
+    expect(scopeFitsOwner("provincial", "ministry")).toBe(false);
+    expect(scopeFitsOwner("national", "ministry")).toBe(true);
+    expect(scopeFitsOwner("national", "partner")).toBe(true);
+    expect(scopeFitsOwner("national", "province")).toBe(false);
   });
 });

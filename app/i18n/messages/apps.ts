@@ -73,6 +73,8 @@ export default defineMessages({
     "error.nameTooLong": "Tên ứng dụng dài tối đa 200 ký tự",
     "error.scopeRequired": "Chọn phạm vi: quốc gia hoặc địa phương",
     "error.ownerRequired": "Chọn cơ quan chủ quản",
+    "error.scopeOwner":
+      "Ứng dụng địa phương thuộc một tỉnh hoặc thành phố; ứng dụng quốc gia thuộc một bộ, cơ quan trung ương hoặc Tổ công tác",
     "error.domainRequired": "Chọn lĩnh vực",
     "error.platformsRequired": "Chọn ít nhất một nền tảng",
     "error.platformInvalid": "Nền tảng không hợp lệ",
@@ -154,6 +156,8 @@ export default defineMessages({
     "error.nameTooLong": "The name can be at most 200 characters",
     "error.scopeRequired": "Choose the scope: national or provincial",
     "error.ownerRequired": "Choose the owner",
+    "error.scopeOwner":
+      "A provincial app belongs to a province or city; a national app to a ministry, a central agency or the task force",
     "error.domainRequired": "Choose the domain",
     "error.platformsRequired": "Choose at least one platform",
     "error.platformInvalid": "Unknown platform",

@@ -13,7 +13,15 @@ import { containsPattern, prepared } from "~/modules/db/sql.server";
 import { familyIds } from "~/modules/organisations/succession.server";
 import { clampPage, limitOffset, type TableState } from "~/modules/table/params";
 import { foldVietnamese } from "~/utils/text";
-import type { AppFilters, AppInput, AppQuery, AppScope, AppSort, AppStatus } from "./register";
+import {
+  scopeFitsOwner,
+  type AppFilters,
+  type AppInput,
+  type AppQuery,
+  type AppScope,
+  type AppSort,
+  type AppStatus,
+} from "./register";
 
 export { StaleVersionError };
 
@@ -226,8 +234,12 @@ export function ownerChoices(db: Db, ownIds: ReadonlySet<number> | null): OrgOpt
   return ownIds ? rows.filter((r) => ownIds.has(r.id)) : rows;
 }
 
-export function organisationExists(db: Db, id: number): boolean {
-  return prepared(db, "SELECT 1 FROM organisations WHERE id = ?").get(id) !== undefined;
+/** The owner field's problem (an i18n key), if any: unknown organisation, or one that does not fit the scope. */
+export function ownerProblem(db: Db, input: Pick<AppInput, "scope" | "ownerOrganisationId">): string | null {
+  const row = prepared(db, "SELECT kind FROM organisations WHERE id = ?").get(input.ownerOrganisationId) as
+    { kind: string } | undefined;
+  if (!row) return "apps.error.ownerRequired";
+  return scopeFitsOwner(input.scope, row.kind) ? null : "apps.error.scopeOwner";
 }
 
 // ---------------------------------------------------------------------------

@@ -65,6 +65,15 @@ export function mayWriteApp(
   return can(principal, action, "register", entry.ownerOrganisationId);
 }
 
+/**
+ * A provincial entry belongs to a province or a city (current or merged);
+ * a national one to a ministry, an agency or the task force.
+ */
+export function scopeFitsOwner(scope: AppScope, ownerKind: string): boolean {
+  const local = ownerKind === "province" || ownerKind === "city";
+  return scope === "provincial" ? local : !local;
+}
+
 const required = (message: string) =>
   z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
 

@@ -35,7 +35,9 @@ export function requireAppWriter(
 
 /** Owners this user may give an entry: every current organisation (coordinators) or their own units. */
 export function ownerChoicesFor(db: Db, user: CurrentUser, action: "create" | "update"): OrgOption[] {
-  return ownerChoices(db, scopeOf(user, action, "register") === "any" ? null : user.ownOrganisationIds);
+  if (scopeOf(user, action, "register") === "any") return ownerChoices(db, null);
+  // Planners record provincial entries only: their own provinces and cities.
+  return ownerChoices(db, user.ownOrganisationIds).filter((o) => o.kind === "province" || o.kind === "city");
 }
 
 /** May the user write any entry at all (coordinators) or only own provincial ones (planners)? */
