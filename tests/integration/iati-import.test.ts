@@ -7,7 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb, type Db } from "#db/client.server";
-import { commitIatiImport, planIatiImport, readIatiFile } from "~/modules/iati/import.server";
+import { iatiDocument } from "~/modules/iati/export";
+import { exportableProjectIds, loadActivity, reportingOrganisation } from "~/modules/iati/export.server";
+import { commitIatiImport, IATI_MAX_BYTES, planIatiImport, readIatiFile } from "~/modules/iati/import.server";
+import { DEFAULT_IATI_CONFIG } from "~/modules/iati/mapping";
 import type { CurrentUser } from "~/auth/guard.server";
 import { getCurrentUser } from "~/auth/guard.server";
 import { action, loader } from "~/routes/iati.import";
@@ -144,6 +147,32 @@ describe("IATI import planning", () => {
   });
 });
 
+describe("IATI round trip", () => {
+  it("importing our own export changes nothing (every entry is recognised as already there)", () => {
+    const coordinator = user(fx.cookies.coordinator);
+    const ids = exportableProjectIds(db, coordinator, { organisation: null, province: null });
+    const ours = iatiDocument(ids.map((id) => loadActivity(db, id)), DEFAULT_IATI_CONFIG, reportingOrganisation(db));
+    const before = count("SELECT COUNT(*) AS n FROM transactions");
+    const plan = planIatiImport(db, coordinator, root(ours), TODAY);
+    expect(plan.counts.errors).toBe(0);
+    expect(plan.counts.new).toBe(0);
+    expect(plan.counts.imported).toBe((ours.match(/<transaction /g) ?? []).length);
+    const result = commitIatiImport(db, ACTOR, coordinator, root(ours), { name: "ours.xml", sha256: "1" }, TODAY);
+    expect(result.ok && result.created).toBe(0);
+    expect(count("SELECT COUNT(*) AS n FROM transactions")).toBe(before);
+  });
+
+  it("a negative value from a donor is refused (corrections are reversals in CityPilot)", () => {
+    const plan = planIatiImport(
+      db,
+      user(fx.cookies.coordinator),
+      root(file(activity("VN-CITYPILOT-TF-T-MOST-1", tx("2", "2025-05-01", "-100", "", "NEG-1")))),
+      TODAY,
+    );
+    expect(plan.issues.map((i) => i.code)).toEqual(["valueNegative"]);
+  });
+});
+
 describe("/iati/import page", () => {
   const upload = (cookie: string, name: string, content: string, type = "application/xml") => {
     const form = new FormData();
@@ -168,12 +197,12 @@ describe("/iati/import page", () => {
     }
   });
 
-  it("refuses a DTD, a non-XML file, a file over 5 MB, another encoding and malformed XML with a clear code", async () => {
+  it("refuses a DTD, a non-XML file, a file over the size limit, another encoding and malformed XML with a clear code", async () => {
     const xxe = await run(action({ request: upload(fx.cookies.coordinator, "x.xml", `<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><iati-activities>&x;</iati-activities>`), params: {}, context: {} }));
     expect((xxe as { data: { refusal: { code: string } } }).data.refusal.code).toBe("doctype");
     const pdf = await run(action({ request: upload(fx.cookies.coordinator, "x.pdf", "%PDF", "application/pdf"), params: {}, context: {} }));
     expect((pdf as { data: { refusal: { code: string } } }).data.refusal.code).toBe("wrongType");
-    const huge = (await run(action({ request: upload(fx.cookies.coordinator, "big.xml", "<a>" + "x".repeat(5 * 1024 * 1024 + 1) + "</a>"), params: {}, context: {} }))) as {
+    const huge = (await run(action({ request: upload(fx.cookies.coordinator, "big.xml", "<a>" + "x".repeat(IATI_MAX_BYTES + 1) + "</a>"), params: {}, context: {} }))) as {
       data: { refusal: { code: string } };
       init: { status: number };
     };

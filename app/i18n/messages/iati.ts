@@ -53,6 +53,8 @@ export default defineMessages({
     "issue.valueNotNumber": "Số tiền «{value}» không phải là số.",
     "issue.valueNotWhole": "Số tiền «{value}» không phải số nguyên đồng.",
     "issue.valueZero": "Số tiền bằng 0.",
+    "issue.valueNegative":
+      "Số tiền âm ({value}): không nhập điều chỉnh âm từ tệp; hãy ghi bút toán đảo của giao dịch tương ứng trong CityPilot.",
     "issue.currencyMissing": "Không rõ đơn vị tiền tệ (thiếu currency và default-currency).",
     "issue.currencyNotVnd":
       "Đơn vị tiền {currency} không phải VND. CityPilot không lưu tỷ giá nên không quy đổi theo ngày giá trị; đề nghị nhà tài trợ gửi số tiền bằng VND.",
@@ -120,6 +122,8 @@ export default defineMessages({
     "issue.valueNotNumber": "The amount “{value}” is not a number.",
     "issue.valueNotWhole": "The amount “{value}” is not a whole number of VND.",
     "issue.valueZero": "The amount is zero.",
+    "issue.valueNegative":
+      "The amount is negative ({value}): corrections are not imported from a file; book the reversal of the entry in CityPilot.",
     "issue.currencyMissing": "The currency is unknown (no currency nor default-currency).",
     "issue.currencyNotVnd":
       "The currency {currency} is not VND. CityPilot keeps no exchange rates, so it does not convert at the value date; ask the donor for VND amounts.",

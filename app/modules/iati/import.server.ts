@@ -17,7 +17,7 @@ import { iatiConfigFromEnv } from "./mapping";
 import { parseXml, XmlParseError, type XmlElement } from "./xml-parse";
 
 /** Largest IATI file accepted (bytes). */
-export const IATI_MAX_BYTES = 5 * 1024 * 1024;
+export const IATI_MAX_BYTES = 20 * 1024 * 1024;
 
 export type ReadResult =
   | { ok: true; root: XmlElement }
@@ -74,6 +74,10 @@ function context(db: Db, user: Principal, today: string): ImportContext {
           ) as { ref: string }[]
         ).map((r) => r.ref),
       ),
+    ownIds: (projectId) =>
+      new Set(
+        (prepared(db, "SELECT id FROM transactions WHERE project_id = ?").all(projectId) as { id: number }[]).map((r) => r.id),
+      ),
     totalsOf: (lineIds) => lineTotals(db, lineIds),
   };
 }
@@ -101,7 +105,7 @@ export function commitIatiImport(
       for (const e of fresh) {
         const values = {
           projectId: e.projectId,
-          budgetLineId: e.budgetLineId,
+          budgetLineId: e.budgetLineId!,
           kind: e.kind,
           date: e.date,
           amount: e.amount,

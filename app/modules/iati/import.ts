@@ -15,6 +15,10 @@
  *   donor (or the planner) sends VND values.
  * - Each transaction is booked on the project's ODA line of its year (the
  *   finance type chooses grant or loan when both exist); none → error.
+ * - Negative values (donor corrections) are refused: the ledger books a
+ *   correction as a reversal of a known entry, which a file cannot name.
+ * - Entries already in the ledger — imported before, or our own export's
+ *   `CP-<id>` entries coming back — are shown as "already there".
  * - Any error blocks the whole import; nothing is written until the file is
  *   clean. Each booked entry keeps its IATI identity (activity identifier +
  *   transaction ref, or a key of its content), so importing the same file
@@ -41,6 +45,7 @@ export type IssueCode =
   | "valueNotNumber"
   | "valueNotWhole"
   | "valueZero"
+  | "valueNegative"
   | "currencyMissing"
   | "currencyNotVnd"
   | "noOdaLine"
@@ -82,6 +87,8 @@ export interface ImportContext {
   mayImport: (p: ProjectRef) => boolean;
   linesOf: (projectId: number) => LineRef[];
   importedRefs: (projectId: number) => ReadonlySet<string>;
+  /** Ids of the project's ledger entries (our own export names them `CP-<id>`). */
+  ownIds: (projectId: number) => ReadonlySet<number>;
   totalsOf: (lineIds: number[]) => ReadonlyMap<number, LineTotals>;
 }
 
@@ -96,7 +103,8 @@ export interface PlannedEntry {
   kind: TransactionKind;
   date: string;
   amount: number;
-  budgetLineId: number;
+  /** The line to book on (null for an entry already in the ledger). */
+  budgetLineId: number | null;
   description: string | null;
   provider: string | null;
   externalRef: string;
@@ -202,7 +210,8 @@ export function planImport(root: XmlElement, ctx: ImportContext): ImportPlan {
     };
     activities.push(summary);
     if (!project || !ctx.mayImport(project)) {
-      // A project of another organisation is reported like an unknown one to a planner: no existence leak.
+      // Skipped, not an error: a donor's file covers more than one organisation. The report names
+      // only the activity the donor published, nothing of the other organisation's project.
       summary.status = project ? "foreign" : "unmatched";
       issues.push({ code: project ? "activityForeign" : "activityNotMatched", line: act.line, activity: identifier, transaction: null });
       continue;
@@ -211,6 +220,7 @@ export function planImport(root: XmlElement, ctx: ImportContext): ImportPlan {
     summary.projectCode = project.code;
     const lines = ctx.linesOf(project.id).filter((l) => ODA_SOURCES.includes(l.fundingSource));
     const imported = ctx.importedRefs(project.id);
+    const ownIds = ctx.ownIds(project.id);
     const defaultCurrency = act.attrs["default-currency"]?.trim() || null;
     const defaultFinance = firstChild(act, "default-finance-type")?.attrs.code ?? null;
     const occurrences = new Map<string, number>();
@@ -244,6 +254,36 @@ export function planImport(root: XmlElement, ctx: ImportContext): ImportPlan {
       const providerName = provider ? (provider.attrs.ref ?? narrativeText(provider) ?? null) : null;
       if (issues.length > before || !kind || !date || value === null) return;
 
+      const contentKey = [typeCode, date, value, currency, providerName ?? "", description ?? ""].join("|");
+      const nth = (occurrences.get(contentKey) ?? 0) + 1;
+      occurrences.set(contentKey, nth);
+      const externalRef = externalRefOf(identifier, ref, `${contentKey}#${nth}`);
+      const base = {
+        activity: identifier,
+        projectId: project.id,
+        projectCode: project.code,
+        organisationId: project.organisationId,
+        position,
+        line: tx.line,
+        ref,
+        kind,
+        date,
+        amount: value,
+        description: description ? description.slice(0, 1000) : null,
+        provider: providerName,
+        externalRef,
+      };
+      // Already in the ledger: imported before (its identity, or the ref our export gave it), or
+      // one of this project's own entries coming back in our own export (ref CP-<id>).
+      const ownId = ref ? /^CP-(\d{1,15})$/.exec(ref) : null;
+      if (imported.has(externalRef) || (ref !== null && imported.has(ref)) || (ownId !== null && ownIds.has(Number(ownId[1])))) {
+        entries.push({ ...base, budgetLineId: null, status: "imported" });
+        return;
+      }
+      if (value < 0) {
+        add("valueNegative", { value: rawValue.slice(0, 40) });
+        return;
+      }
       if (date > ctx.today) {
         add("dateFuture", { value: date });
         return;
@@ -267,48 +307,25 @@ export function planImport(root: XmlElement, ctx: ImportContext): ImportPlan {
       const dateProblem = checkDate(date, ctx.today, dateWindow(year, project.startDate, project.endDate), false);
       if (dateProblem) add("dateOutsideProject", { value: date });
       if (issues.length > before) return;
-
-      const contentKey = [typeCode, date, value, currency, providerName ?? "", description ?? ""].join("|");
-      const nth = (occurrences.get(contentKey) ?? 0) + 1;
-      occurrences.set(contentKey, nth);
-      const externalRef = externalRefOf(identifier, ref, `${contentKey}#${nth}`);
       if (seenRefs.has(`${project.id}\n${externalRef}`)) {
         add("duplicateInFile", { ref: ref ?? "" });
         return;
       }
       seenRefs.add(`${project.id}\n${externalRef}`);
-      const entry: PlannedEntry = {
-        activity: identifier,
-        projectId: project.id,
-        projectCode: project.code,
-        organisationId: project.organisationId,
-        position,
-        line: tx.line,
-        ref,
-        kind,
-        date,
-        amount: value,
-        budgetLineId: line.id,
-        description: description ? description.slice(0, 1000) : null,
-        provider: providerName,
-        externalRef,
-        status: imported.has(externalRef) ? "imported" : "new",
-      };
+      const entry: PlannedEntry = { ...base, budgetLineId: line.id, status: "new" };
       entries.push(entry);
-      if (entry.status === "new") {
-        const list = pending.get(project.id) ?? [];
-        list.push({ entry, issueIndex: null });
-        pending.set(project.id, list);
-      }
+      const list = pending.get(project.id) ?? [];
+      list.push({ entry, issueIndex: null });
+      pending.set(project.id, list);
     });
   }
 
   // The ledger's money rules over the new entries, in date order, on top of what is booked.
   for (const list of pending.values()) {
-    const lineIds = [...new Set(list.map((p) => p.entry.budgetLineId))];
+    const lineIds = [...new Set(list.map((p) => p.entry.budgetLineId!))];
     const errors = checkSequence(
       ctx.totalsOf(lineIds),
-      list.map(({ entry }) => ({ lineId: entry.budgetLineId, kind: entry.kind, date: entry.date, amount: entry.amount })),
+      list.map(({ entry }) => ({ lineId: entry.budgetLineId!, kind: entry.kind, date: entry.date, amount: entry.amount })),
     );
     for (const [index, error] of errors) {
       const e = list[index].entry;

@@ -31,7 +31,10 @@ export const XML_LIMITS = { maxDepth: 64, maxElements: 500_000 } as const;
 const NAME = /^[A-Za-z_][\w.:-]*/;
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-export function parseXml(source: string, limits = XML_LIMITS): XmlElement {
+export function parseXml(
+  source: string,
+  limits: { maxDepth: number; maxElements: number } = XML_LIMITS,
+): XmlElement {
   let i = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let count = 0;
