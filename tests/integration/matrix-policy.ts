@@ -71,6 +71,11 @@ export const POLICY: Record<string, RoutePolicy> = {
     POST: row("redir redir redir redir redir redir redir"),
     note: "language choice is a cookie, for everyone",
   },
+  "routes/account.password": {
+    GET: READ_ALL,
+    POST: row("allow allow allow allow allow allow login"),
+    note: "everyone signed in changes their own password (and only their own)",
+  },
   "routes/admin.users": {
     GET: row("ok ok deny deny deny ok login"),
     note: "read:user — admin, coordinator, auditor",

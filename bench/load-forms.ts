@@ -1,0 +1,52 @@
+/**
+ * Read a rendered HTML form the way a browser would submit it: text, hidden,
+ * number and date inputs with their value, checked checkboxes and radios,
+ * the selected options of each select, textareas. Enough for the load driver
+ * to re-post an edit form with the version it read.
+ */
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? decode(m[1]!) : null;
+}
+const has = (tag: string, name: string) => new RegExp(`\\s${name}(=|\\s|/?>)`).test(tag);
+
+/** The fields of the form whose id or one of whose classes is `name`. */
+export function formFields(html: string, name: string): [string, string][] {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
+  const form = forms.find(
+    (f) => attr(f[1]!, "id") === name || (attr(f[1]!, "class") ?? "").split(/\s+/).includes(name),
+  );
+  if (!form) return [];
+  const body = form[2]!;
+  const out: [string, string][] = [];
+  for (const m of body.matchAll(
+    /<input\b[^>]*>|<select\b[^>]*>[\s\S]*?<\/select>|<textarea\b[^>]*>[\s\S]*?<\/textarea>/g,
+  )) {
+    const chunk = m[0];
+    const tag = /^<\w+\b[^>]*>/.exec(chunk)![0];
+    const name = attr(tag, "name");
+    if (!name || has(tag, "disabled")) continue;
+    if (chunk.startsWith("<input")) {
+      const type = (attr(tag, "type") ?? "text").toLowerCase();
+      if (type === "submit" || type === "button" || type === "file") continue;
+      if ((type === "checkbox" || type === "radio") && !has(tag, "checked")) continue;
+      out.push([name, attr(tag, "value") ?? (type === "checkbox" ? "on" : "")]);
+    } else if (chunk.startsWith("<select")) {
+      const options = [...chunk.matchAll(/<option\b[^>]*>/g)].map((o) => o[0]);
+      const selected = options.filter((o) => has(o, "selected"));
+      const chosen = selected.length ? selected : has(tag, "multiple") ? [] : options.slice(0, 1);
+      for (const o of chosen) out.push([name, attr(o, "value") ?? ""]);
+    } else {
+      out.push([name, decode(/^<textarea\b[^>]*>([\s\S]*?)<\/textarea>$/.exec(chunk)?.[1] ?? "")]);
+    }
+  }
+  return out;
+}
