@@ -27,9 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Refusal = Exclude<ReadResult, { ok: true }>;
+
+/** Rows of the preview sent to the page (the counts cover the whole file). */
+const SHOWN_ENTRIES = 500;
+const SHOWN_ISSUES = 1000;
+
+function shown(plan: ImportPlan): ImportPlan & { hidden: { entries: number; issues: number } } {
+  return {
+    ...plan,
+    entries: plan.entries.slice(0, SHOWN_ENTRIES),
+    issues: plan.issues.slice(0, SHOWN_ISSUES),
+    hidden: {
+      entries: Math.max(0, plan.entries.length - SHOWN_ENTRIES),
+      issues: Math.max(0, plan.issues.length - SHOWN_ISSUES),
+    },
+  };
+}
 type ActionData =
   | { state: "refused"; refusal: Pick<Refusal, "code" | "line"> | { code: "noFile" | "wrongType" | "expired" } }
-  | { state: "preview"; fileName: string; plan: ImportPlan; token: string | null };
+  | { state: "preview"; fileName: string; plan: ReturnType<typeof shown>; token: string | null };
 
 type Refused = Extract<ActionData, { state: "refused" }>;
 
@@ -59,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = commitIatiImport(db, actorOf(user, context), user, read.root, { name: upload.fileName, sha256: sha256Hex(upload.bytes) }, today);
     if (!result.ok) {
       // The data changed since the preview: show the new report, nothing written.
-      return data<ActionData>({ state: "preview", fileName: upload.fileName, plan: result.plan, token: null }, { status: 409 });
+      return data<ActionData>({ state: "preview", fileName: upload.fileName, plan: shown(result.plan), token: null }, { status: 409 });
     }
     dropIatiUpload(token);
     throw redirect(`/iati/import?imported=${result.created}&already=${result.plan.counts.imported}`);
@@ -70,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!read.ok) return data<ActionData>({ state: "refused", refusal: { code: read.code, line: read.line } }, { status: 400 });
   const plan = planIatiImport(db, user, read.root, today);
   const token = plan.counts.errors === 0 && plan.counts.new > 0 ? saveIatiUpload(user.id, upload.fileName, upload.bytes) : null;
-  return data<ActionData>({ state: "preview", fileName: upload.fileName, plan, token }, { status: plan.counts.errors ? 422 : 200 });
+  return data<ActionData>({ state: "preview", fileName: upload.fileName, plan: shown(plan), token }, { status: plan.counts.errors ? 422 : 200 });
 }
 
 function IssueRows({ issues }: { issues: ImportIssue[] }) {
@@ -102,7 +118,7 @@ function IssueRows({ issues }: { issues: ImportIssue[] }) {
   );
 }
 
-function Preview({ fileName, plan, token }: { fileName: string; plan: ImportPlan; token: string | null }) {
+function Preview({ fileName, plan, token }: { fileName: string; plan: ReturnType<typeof shown>; token: string | null }) {
   const { t, num, date, moneyExact } = useT();
   const c = plan.counts;
   return (
@@ -120,6 +136,7 @@ function Preview({ fileName, plan, token }: { fileName: string; plan: ImportPlan
         </p>
       ) : null}
       {plan.issues.length ? <IssueRows issues={plan.issues} /> : null}
+      {plan.hidden.issues ? <p>{t("iati.import.moreIssues", { n: num(plan.hidden.issues) })}</p> : null}
       {plan.entries.length ? (
         <div className="table-wrap">
           <table className="data-table" data-testid="iati-entries">
@@ -153,6 +170,7 @@ function Preview({ fileName, plan, token }: { fileName: string; plan: ImportPlan
               ))}
             </tbody>
           </table>
+          {plan.hidden.entries ? <p>{t("iati.import.moreEntries", { n: num(plan.hidden.entries) })}</p> : null}
         </div>
       ) : null}
       {token ? (
