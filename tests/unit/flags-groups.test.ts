@@ -124,9 +124,10 @@ describe("group findings", () => {
     );
   });
 
-  it("readable terms: concept marks dropped, short concepts in capitals", () => {
+  it("readable terms: concept marks dropped, acronyms in capitals", () => {
     expect(readableTerm("#ioc")).toBe("IOC");
     expect(readableTerm("#citizen-app")).toBe("citizen app");
+    expect(readableTerm("#air")).toBe("air");
     expect(readableTerm("giam sat")).toBe("giam sat");
   });
 

@@ -158,11 +158,13 @@ export function groupFinding(
   };
 }
 
-/** A dedupe term for people: concepts ("#ioc") without the mark, short ones in capitals ("IOC"). */
+const ACRONYMS = new Set(["ioc", "gis", "iot", "ai", "soc", "lgsp", "ngsp", "csdl", "dvc", "tthc", "cctv", "anpr", "sms", "qr", "ttdl", "vneid", "erp", "bim"]);
+
+/** A dedupe term for people: concepts ("#ioc") without the mark, acronyms in capitals ("IOC"). */
 export function readableTerm(term: string): string {
   if (!term.startsWith("#")) return term;
-  const t = term.slice(1).replace(/[-_]+/g, " ");
-  return t.length <= 4 ? t.toUpperCase() : t;
+  const t = term.slice(1).replace(/^~/, "").replace(/[-_]+/g, " ");
+  return ACRONYMS.has(t) ? t.toUpperCase() : t;
 }
 
 export interface StoredGroup {
