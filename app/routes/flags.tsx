@@ -17,6 +17,7 @@ import { parseFlagsQuery, triageInputFromForm } from "~/modules/flags/query";
 import { ALL_RULE_CODES } from "~/modules/flags/rules";
 import { pageTitle } from "~/modules/shell/meta";
 import { localized } from "~/utils/localized";
+import { DownloadLinks } from "~/modules/export/download-links";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "flags.page.title");
 
@@ -288,6 +289,7 @@ export default function FlagsPage() {
           <label htmlFor="flags-inactive">{t("flags.filter.inactive")}</label>
         </div>
       </TableFilters>
+      <DownloadLinks base="/flags" />
       {/* The table holds its own GET forms (page size), and forms cannot nest: the triage
           controls in the rows join this form through their `form` attribute. */}
       <Form method="post" id={TRIAGE_FORM} />
