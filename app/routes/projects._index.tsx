@@ -384,6 +384,7 @@ export default function ProjectRegister() {
           {t("register.csv", { count: num(data.total) })}
         </a>
         {" · "}<a href={`/projects.xlsx${location.search}`} download data-testid="register-xlsx" aria-label={t("imports.download.aria", { format: "XLSX" })}>{t("imports.download.xlsx")}</a>
+        {" · "}<a href="/iati/export.xml" download>{t("iati.export.link")}</a>
       </p>
 
       <DataTable

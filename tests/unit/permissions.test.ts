@@ -62,10 +62,10 @@ describe("navigationFor", () => {
   const paths = (p: Principal, org: number | null = 1) => navigationFor(p, org).map((i) => i.to);
   it("shows each role its own navigation", () => {
     const common = ["/", "/dashboard", "/projects", "/rollout", "/plans", "/flags", "/strategy", "/organisations", "/apps"];
-    expect(paths(planner, HCM)).toEqual([...common, `/organisations/${HCM}`, "/public"]);
+    expect(paths(planner, HCM)).toEqual([...common, "/iati/import", `/organisations/${HCM}`, "/public"]);
     expect(paths(leader)).toEqual([...common, "/public"]);
     expect(paths(auditor)).toEqual([...common, "/admin/users", "/audit", "/public"]);
     expect(paths(admin)).toEqual([...common, "/admin/users", "/admin/api-tokens", "/audit", "/public"]);
-    expect(paths(coordinator)).toEqual([...common, "/moderation", "/admin/users", "/public"]);
+    expect(paths(coordinator)).toEqual([...common, "/iati/import", "/moderation", "/admin/users", "/public"]);
   });
 });

@@ -19,6 +19,7 @@ export function navigationFor(principal: Principal, primaryOrganisationId: numbe
   if (can(principal, "read", "strategy")) items.push({ key: "common.nav.strategy", to: "/strategy" });
   if (can(principal, "read", "organisation")) items.push({ key: "common.nav.organisations", to: "/organisations" });
   if (can(principal, "read", "register")) items.push({ key: "common.nav.apps", to: "/apps" });
+  if (can(principal, "update", "budget")) items.push({ key: "common.nav.iati", to: "/iati/import" });
   if (primaryOrganisationId !== null && principal.roles.includes("planner")) {
     items.push({ key: "common.nav.myOrganisation", to: `/organisations/${primaryOrganisationId}` });
   }
