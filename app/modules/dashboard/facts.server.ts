@@ -94,6 +94,27 @@ export function endOfDayMs(isoDate: string): number {
   return Date.parse(`${isoDate}T00:00:00Z`) + 24 * 3600_000 - 7 * 3600_000;
 }
 
+/**
+ * id → position for the dense integer ids of one table: a typed array, not a
+ * Map, because the transaction rows need hundreds of thousands of lookups.
+ */
+class IdIndex {
+  private readonly slots: Int32Array;
+  constructor(maxId: number) {
+    this.slots = new Int32Array(Math.max(0, maxId) + 1).fill(-1);
+  }
+  set(id: number, position: number): void {
+    this.slots[id] = position;
+  }
+  get(id: number): number | undefined {
+    const v = id >= 0 && id < this.slots.length ? this.slots[id] : -1;
+    return v < 0 ? undefined : v;
+  }
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
 function idList(text: string | null): number[] {
   return text ? text.split(",").map(Number) : [];
 }
@@ -149,15 +170,16 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
   const nodes = all<DashboardFacts["nodes"][number]>(db, NODES_SQL, asOf);
 
   const projects: ProjectFact[] = [];
-  const projectIndex = new Map<number, number>();
-  for (const p of all<{
+  const projectRows = all<{
     id: number;
     ownerId: number;
     provinceId: number | null;
     planId: number | null;
     phase: string | null;
     nodeIds: string | null;
-  }>(db, PROJECTS_SQL, asOf)) {
+  }>(db, PROJECTS_SQL, asOf);
+  const projectIndex = new IdIndex(projectRows.at(-1)?.id ?? 0);
+  for (const p of projectRows) {
     if (p.phase === null) continue;
     projectIndex.set(p.id, projects.length);
     projects.push({
@@ -186,7 +208,7 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     disbursed: new Float64Array(n),
     spent: new Float64Array(n),
   };
-  const lineIndex = new Map<number, number>();
+  const lineIndex = new IdIndex(rawLines.at(-1)?.id ?? 0);
   rawLines.forEach((l, i) => {
     lineIndex.set(l.id, i);
     lines.project[i] = projectIndex.get(l.projectId)!;
