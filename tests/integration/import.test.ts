@@ -73,7 +73,7 @@ async function call<T>(fn: () => Promise<T>): Promise<{ data?: T; response?: Res
 /** POST the file as the browser form does; follow the redirect to the report. */
 async function upload(bytes: Uint8Array, fileName: string, cookie: string, id = planId) {
   const form = new FormData();
-  form.set("file", new File([bytes], fileName));
+  form.set("file", new File([new Uint8Array(bytes)], fileName));
   const request = new Request(`http://localhost/plans/${id}/import`, {
     method: "POST",
     body: form,
