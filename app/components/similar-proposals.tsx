@@ -211,7 +211,8 @@ export function SimilarLive({
 
   const result = fetcher.data ?? initial ?? null;
   const busy = fetcher.state === "loading";
-  const items = hasTitle || initial ? (result?.items ?? []) : [];
+  const showing = hasTitle || Boolean(initial);
+  const items = showing ? (result?.items ?? []) : [];
   return (
     <section className="similar-live" aria-labelledby={`${formId}-similar-title`} data-testid="similar-live">
       <h2 id={`${formId}-similar-title`}>{t("similar.title")}</h2>
@@ -220,7 +221,7 @@ export function SimilarLive({
         <p className="similar-live__status">
           {busy
             ? t("similar.loading")
-            : !result && !hasTitle
+            : !showing
               ? t("similar.typeMore")
               : items.length === 0
                 ? t("similar.none")

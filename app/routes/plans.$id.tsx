@@ -86,7 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : [],
     done: parseDone(new URL(request.url).searchParams.get("done")),
     // Similar existing proposals of its projects and the decisions on them (issue 5: at submission).
-    similarity: planSimilarity(db, plan.id, user),
+    // (An approved plan keeps only the decisions taken: nothing is matched again.)
+    similarity: planSimilarity(db, plan.id, user, undefined, { reviewsOnly: plan.status === "approved" }),
     similarCanDecide: isPlanContentEditable(plan.status) && can(user, "update", "project", plan.organisationId),
     projectVersions: Object.fromEntries(
       (

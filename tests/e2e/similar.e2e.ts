@@ -173,8 +173,9 @@ describe("similar proposals while writing a project and at submission", () => {
     expect(await reviewed.innerText()).toContain(STATEMENT);
 
     // The plan page: decide whatever still needs a decision, then submit.
-    await page.goto(planPath);
     for (let guard = 0; guard < 10; guard++) {
+      // From the plain address each time, so the next "saved" redirect is a new navigation.
+      await page.goto(planPath);
       const pending = page.locator('[data-testid="plan-similar"] tr', {
         has: page.locator(".tag--warn", { hasText: vi("similar.pending") }),
       });

@@ -172,6 +172,8 @@ describe("findSimilar", () => {
         `${kind}: ${b} → ${a}; got ${found.map((m) => `${m.code}:${m.kind}:${m.score}`).join(", ")}`,
       ).toBeDefined();
       expect(hit!.kind).toBe("same_project");
+      // Every planted double submission is strong enough to need a decision at submission.
+      expect(needsDecision(hit!), `${kind} score ${hit!.score}`).toBe(true);
       expect(hit!.explanation.sharedTerms.length).toBeGreaterThan(0);
       expect(hit!.explanation.samePlace).toBe(true);
     }

@@ -291,15 +291,17 @@ export function planSimilarity(
   planId: number,
   viewer: Principal | null,
   asOf: string = todayIso(),
+  opts: { reviewsOnly?: boolean } = {},
 ): ProjectSimilarity[] {
-  const shared = memoByDataVersion(db, `similar:plan:${planId}:${asOf}`, () => {
+  const reviewsOnly = opts.reviewsOnly ?? false;
+  const shared = memoByDataVersion(db, `similar:plan:${planId}:${asOf}:${reviewsOnly}`, () => {
     const projects = db.$client
       .prepare(
         `SELECT id, code, title_vi AS titleVi, title_en AS titleEn FROM projects
           WHERE plan_id = ? AND phase <> 'cancelled' ORDER BY code`,
       )
       .all(planId) as { id: number; code: string; titleVi: string; titleEn: string | null }[];
-    return projectsSimilarity(db, projects, null, asOf);
+    return projectsSimilarity(db, projects, null, asOf, { reviewsOnly });
   });
   return shared.map((p) => ({
     ...p,
@@ -316,12 +318,23 @@ export function projectsSimilarity(
   projects: { id: number; code: string; titleVi: string; titleEn: string | null }[],
   viewer: Principal | null,
   asOf: string = todayIso(),
+  opts: { reviewsOnly?: boolean } = {},
 ): ProjectSimilarity[] {
   const ids = projects.map((p) => p.id);
   const reviews = reviewsOf(db, ids);
   return projects.map((p) => {
     const mine = reviews.get(p.id) ?? [];
     const byOther = new Map(mine.map((r) => [r.otherProjectId, r]));
+    if (opts.reviewsOnly) {
+      return {
+        projectId: p.id,
+        code: p.code,
+        titleVi: p.titleVi,
+        titleEn: p.titleEn,
+        matches: [],
+        reviews: mine,
+      };
+    }
     const matches = similarToProject(db, p.id, {
       viewer,
       asOf,
