@@ -366,7 +366,7 @@ describe("permissions and plan status", () => {
   it("a planner of another organisation gets 403 on the page, the upload and the export", async () => {
     const file = await baseFile();
     const form = new FormData();
-    form.set("file", new File([file], "plan.xlsx"));
+    form.set("file", new File([new Uint8Array(file)], "plan.xlsx"));
     const post = await call(() =>
       action({
         request: new Request(`http://localhost/plans/${planId}/import`, { method: "POST", body: form, headers: { Cookie: fx.cookies.plannerLaiChau } }),
