@@ -20,8 +20,24 @@ function digitsFor(v: number): number {
   return 0;
 }
 
+/**
+ * Intl formatters are costly to build (tens of microseconds each) and pages
+ * format thousands of numbers: keep one per locale and option set.
+ */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, style: "decimal" | "percent", maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${style}|${maximumFractionDigits}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(NUMBER_LOCALE[locale], { style, maximumFractionDigits });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits }).format(value);
+  return numberFormat(locale, "decimal", maximumFractionDigits).format(value);
 }
 
 /**
@@ -90,8 +106,5 @@ export function formatDateTime(value: number | Date, locale: Locale): string {
 }
 
 export function formatPercent(ratio: number, locale: Locale, digits = 1): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[locale], {
-    style: "percent",
-    maximumFractionDigits: digits,
-  }).format(ratio);
+  return numberFormat(locale, "percent", digits).format(ratio);
 }
