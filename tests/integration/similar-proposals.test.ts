@@ -24,6 +24,7 @@ import {
   findSimilar,
   planSimilarity,
   pendingDecisions,
+  projectsSimilarity,
   similarToProject,
 } from "~/modules/similar/similar.server";
 import { createTestDb, type TestDb } from "./helpers/db";
@@ -427,6 +428,22 @@ describe("decisions and plan submission", () => {
     move.run(id, b.id);
     const pending = pendingDecisions(planSimilarity(t.db, id, null));
     expect(pending.some((p) => d.codes.includes(p.projectCode) && d.codes.includes(p.otherCode))).toBe(false);
+  });
+
+  it("asks no decision between a replication and its source pilot, or two replications of one pilot", () => {
+    const r = planted.replicatedBeforeEvaluation.find((x) => x.replicas.length >= 1)!;
+    const pilot = project(r.pilot);
+    const family = new Set([r.pilot, ...r.replicas]);
+    for (const code of r.replicas) {
+      const p = project(code);
+      expect(p.replicatesProjectId).toBe(pilot.id);
+      // The dedupe finds them similar…
+      const all = similarToProject(t.db, p.id, { limit: 100 }).map((m) => m.code);
+      expect(all.some((c) => family.has(c))).toBe(true);
+      // …but they are linked on purpose: no decision asked.
+      const [mine] = projectsSimilarity(t.db, [{ id: p.id, code, titleVi: "", titleEn: null }], null);
+      expect(mine.matches.filter((m) => family.has(m.code))).toEqual([]);
+    }
   });
 
   it("refuses a decision on a project that is not similar", () => {

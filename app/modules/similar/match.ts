@@ -68,10 +68,10 @@ export function vectoriseDraft(index: SimilarIndex, draft: Proposal): Doc {
   }
   entries.sort((a, b) => a.id - b.id);
   const norm = Math.sqrt(entries.reduce((s, e) => s + e.w * e.w, 0)) || 1;
+  // Everything else the dedupe keeps on a document (place, types, …) as analysed.
   return {
+    ...d,
     id: draft.id,
-    place: d.place,
-    types: d.types,
     terms: Int32Array.from(entries, (e) => e.id),
     weights: Float64Array.from(entries, (e) => e.w / norm),
   };

@@ -312,7 +312,11 @@ export function planSimilarity(
   }));
 }
 
-/** The same for a list of projects submitted together (not cached); their matches among themselves are left out. */
+/**
+ * The same for a list of projects submitted together (not cached); their
+ * matches among themselves are left out, and so are the projects linked by
+ * replication (the source pilot, its other replications).
+ */
 export function projectsSimilarity(
   db: Db,
   projects: { id: number; code: string; titleVi: string; titleEn: string | null }[],
@@ -322,6 +326,13 @@ export function projectsSimilarity(
 ): ProjectSimilarity[] {
   const ids = projects.map((p) => p.id);
   const reviews = reviewsOf(db, ids);
+  // A replication and its source pilot (or two replications of one pilot) are linked on purpose.
+  const linked = db.$client.prepare(
+    `SELECT id FROM projects
+      WHERE id = (SELECT replicates_project_id FROM projects WHERE id = :id)
+         OR replicates_project_id = :id
+         OR replicates_project_id = (SELECT replicates_project_id FROM projects WHERE id = :id)`,
+  );
   return projects.map((p) => {
     const mine = reviews.get(p.id) ?? [];
     const byOther = new Map(mine.map((r) => [r.otherProjectId, r]));
@@ -339,7 +350,7 @@ export function projectsSimilarity(
       viewer,
       asOf,
       needingDecision: true,
-      excludeProjectIds: ids,
+      excludeProjectIds: [...ids, ...(linked.all({ id: p.id }) as { id: number }[]).map((r) => r.id)],
     }).map((m) => ({
       ...m,
       review: byOther.get(m.projectId) ?? null,
