@@ -12,7 +12,7 @@
  * verifies, and the planner changed nothing of Lai Châu.
  *
  * Bounded for `npm test`: FUZZ_RUNS forms per action and role (default 3) and
- * a FUZZ_TIME_MS budget (default 35 s). Routes with no entry in
+ * a FUZZ_TIME_MS budget (default 25 s; targets left when it is spent are listed). Routes with no entry in
  * matrix-policy.ts (work in progress by others) are fuzzed too, but their
  * findings are printed, not asserted.
  */
@@ -23,7 +23,7 @@ import { startHarness, type DiscoveredRoute, type Harness, type Role } from "./m
 import { POLICY } from "./matrix-policy";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
-const BUDGET_MS = Number(process.env.FUZZ_TIME_MS ?? 35_000);
+const BUDGET_MS = Number(process.env.FUZZ_TIME_MS ?? 25_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const NONCE = "matrixnonce";
 
@@ -267,7 +267,6 @@ describe("hostile input on every action", () => {
       }
       const name = `POST ${t.path} as ${t.role}`;
       const arb = formArbitrary(t);
-      const limit = Math.max(500, left / (targets.length - i));
       if (t.declared) {
         try {
           await fc.assert(
@@ -275,7 +274,7 @@ describe("hostile input on every action", () => {
               const problem = await post(t, input);
               if (problem) throw new Error(problem);
             }),
-            { numRuns: RUNS, seed: SEED + i, interruptAfterTimeLimit: limit, endOnFailure: true },
+            { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
           );
         } catch (e) {
           const counterexample = (e as { counterexample?: [Record<string, string>] }).counterexample;

@@ -120,7 +120,7 @@ export async function startHarness(): Promise<Harness> {
   const vite: ViteDevServer = await createServer({
     root: path.resolve(import.meta.dirname, "../.."),
     configFile: path.resolve(import.meta.dirname, "../../vite.config.ts"),
-    server: { middlewareMode: true, hmr: false, watch: null },
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     appType: "custom",
     logLevel: "error",
     cacheDir,
