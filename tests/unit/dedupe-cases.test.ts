@@ -408,6 +408,90 @@ describe("must not match: look-alikes with another scope", () => {
   });
 });
 
+describe("must not match: demo-shaped look-alikes sharing boilerplate", () => {
+  // The demo's shape (DNG-2025-004 vs DNG-2024-003 at scale 1, seed 42): a water
+  // monitoring project carrying an "air-quality" component and the same template
+  // sentences as an air monitoring project of the same city scored 0.63 same_project.
+  const BOILER =
+    "Hệ thống xử lý dữ liệu cá nhân (hình ảnh camera, vị trí) theo Nghị định 13/2023/NĐ-CP. " +
+    "Kết hợp thiết bị tại hiện trường với nền tảng xử lý trên đám mây. " +
+    "Dữ liệu của dự án được chia sẻ qua nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.";
+  const WATER: Proposal = {
+    id: "DNG-2025-004",
+    title: "Hệ thống quan trắc môi trường nước tự động thành phố Đà Nẵng",
+    description:
+      "Cảnh báo sớm ô nhiễm và công khai chỉ số chất lượng môi trường cho người dân. " +
+      "Lắp đặt 5 trạm quan trắc tự động, truyền dữ liệu liên tục về Sở. " +
+      BOILER,
+    province: "P-DNG",
+    domain: "environment",
+    components: ["iot-sensors", "air-quality", "open-data"],
+  };
+  const AIR: Proposal = {
+    ...WATER,
+    id: "DNG-2024-003",
+    title: "Hoàn thiện mạng lưới trạm quan trắc chất lượng không khí thành phố Đà Nẵng năm 2024",
+    description: WATER.description!.replace("5 trạm", "4 trạm"),
+  };
+  const shapes: [string, Proposal, Proposal][] = [
+    ["water vs air monitoring (same components, same template text)", WATER, AIR],
+    [
+      "traffic vs forest-fire cameras (same components, same template text)",
+      {
+        id: "t",
+        title: "Camera giám sát giao thông và xử lý vi phạm tỉnh Quảng Ngãi",
+        description: `Lắp 120 camera, phân tích hình ảnh bằng trí tuệ nhân tạo. ${BOILER}`,
+        province: "Quảng Ngãi",
+        components: ["camera", "ai-analytics"],
+      },
+      {
+        id: "f",
+        title: "Camera phát hiện sớm cháy rừng tỉnh Quảng Ngãi",
+        description: `Lắp 30 camera, phân tích hình ảnh bằng trí tuệ nhân tạo. ${BOILER}`,
+        province: "Quảng Ngãi",
+        components: ["camera", "ai-analytics"],
+      },
+    ],
+    [
+      "street lighting vs traffic signals (same template text)",
+      {
+        id: "l",
+        title: "Chiếu sáng công cộng thông minh thành phố Huế",
+        description: `Điều khiển từ xa qua bộ điều khiển kết nối 4G. ${BOILER}`,
+        province: "Huế",
+        components: ["iot-sensors"],
+      },
+      {
+        id: "s",
+        title: "Điều khiển đèn tín hiệu giao thông thông minh thành phố Huế",
+        description: `Điều khiển từ xa qua bộ điều khiển kết nối 4G. ${BOILER}`,
+        province: "Huế",
+        components: ["iot-sensors"],
+      },
+    ],
+  ];
+  it.each(shapes)("%s", (_name, a, b) => {
+    expect(kindOf(a, b)).toBeNull();
+  });
+
+  it("lets the title's scope win over a contradicting component", () => {
+    expect(typesOf(WATER)).toEqual(["water-quality"]);
+    expect(typesOf(AIR)).toEqual(["air-monitoring"]);
+  });
+
+  it("still finds the water project's own resubmission and other cities' water monitoring", () => {
+    const again: Proposal = { ...WATER, id: "again", title: "Quan trắc tự động chất lượng nước thành phố Đà Nẵng" };
+    expect(kindOf(WATER, again)).toBe("same_project");
+    const elsewhere: Proposal = {
+      id: "hue",
+      title: "Quan trắc chất lượng nước sông Hương tự động thành phố Huế",
+      description: "Trạm đo tự động trên sông.",
+      province: "Huế",
+    };
+    expect(kindOf(WATER, elsewhere)).toBe("same_solution");
+  });
+});
+
 describe("results", () => {
   it("orders ids, scores within 0..1 and explains the match", () => {
     const { pairs } = detectDuplicates([

@@ -17,7 +17,7 @@
 import { DEDUPE_CONFIG, type DedupeConfig } from "./config";
 import { createAnalyser, type AnalysedText, type Analyser } from "./normalise";
 import { defaultPlaceResolver, type PlaceResolver, type ResolvedPlace } from "./place";
-import { classify } from "./solution-types";
+import { classify, keepTitleScope, scopesConflict, titleScopes } from "./solution-types";
 
 export type ProposalId = string | number;
 
@@ -65,6 +65,8 @@ interface Doc {
   id: ProposalId;
   place: ResolvedPlace;
   types: string[];
+  /** Scopes named in the title, per exclusive group (see EXCLUSIVE_SCOPES); absent = none. */
+  scope?: Uint8Array;
   /** Term ids, ascending. */
   terms: Int32Array;
   /** Unit-length weights aligned with `terms`. */
@@ -124,7 +126,7 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   const df: number[] = [];
-  const raw: { place: ResolvedPlace; types: string[]; tf: Map<number, number> }[] = [];
+  const raw: { place: ResolvedPlace; types: string[]; scope: Uint8Array; tf: Map<number, number> }[] = [];
 
   for (const p of proposals) {
     const texts = fieldTexts(p);
@@ -161,7 +163,8 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
     }
     for (const id of tf.keys()) df[id]++;
     const { primary } = classify(evidence, config.typeMinScore, config.typeRatio);
-    raw.push({ place: places.resolve(p.province, p.city), types: primary, tf });
+    const scope = titleScopes(evidence[0].concepts);
+    raw.push({ place: places.resolve(p.province, p.city), types: keepTitleScope(primary, scope), scope, tf });
   }
 
   const n = proposals.length;
@@ -177,7 +180,14 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] /= norm;
-    return { id: proposals[i].id, place: r.place, types: r.types, terms: Int32Array.from(ids), weights };
+    return {
+      id: proposals[i].id,
+      place: r.place,
+      types: r.types,
+      scope: r.scope,
+      terms: Int32Array.from(ids),
+      weights,
+    };
   });
   return { docs, proposals, termNames, config, analyser };
 }
@@ -221,6 +231,8 @@ export function scorePair(corpus: Corpus, i: number, j: number): PairScore | nul
   const cfg = corpus.config;
   const types = typeAgreement(a, b);
   if (types === 0 && a.types.length > 0 && b.types.length > 0) return null;
+  // Titles naming different scopes (water vs air monitoring…) veto both kinds.
+  if (a.scope && b.scope && scopesConflict(a.scope, b.scope)) return null;
   const text = cosine(a, b);
   const pa = a.place.province;
   const pb = b.place.province;

@@ -85,6 +85,55 @@ export const SUPPORTING_TYPES: ReadonlySet<string> = new Set([
   "wifi",
 ]);
 
+/**
+ * Groups of mutually exclusive scopes: two proposals whose titles name
+ * different members of one group (water vs air monitoring, traffic vs
+ * forest-fire cameras, street lighting vs traffic signals) build different
+ * things, whatever else their texts share (boilerplate, a mislabelled
+ * component, the same sensors or cameras).
+ */
+export const EXCLUSIVE_SCOPES: readonly (readonly string[])[] = [
+  ["water-quality", "air-monitoring", "water-supply"],
+  ["camera-traffic", "camera-forest-fire", "camera-security"],
+  ["street-lighting", "traffic-signals"],
+  ["flood-warning", "landslide-warning"],
+];
+
+/**
+ * The scope of a title as one number per exclusive group (bit k = the k-th
+ * type of the group is named in the title; 0 = the title names none).
+ */
+export function titleScopes(titleConcepts: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(EXCLUSIVE_SCOPES.length);
+  EXCLUSIVE_SCOPES.forEach((group, g) => {
+    group.forEach((type, k) => {
+      if (SOLUTION_TYPES[type].some((rule) => rule.every((c) => titleConcepts.has(c)))) out[g] |= 1 << k;
+    });
+  });
+  return out;
+}
+
+/**
+ * Types of an exclusive group that the title contradicts are dropped (a water
+ * monitoring title with an "air-quality" component is water monitoring);
+ * the rest are kept.
+ */
+export function keepTitleScope(types: readonly string[], scope: Uint8Array): string[] {
+  const kept = types.filter((t) =>
+    EXCLUSIVE_SCOPES.every((group, g) => {
+      const k = group.indexOf(t);
+      return k < 0 || scope[g] === 0 || (scope[g] & (1 << k)) !== 0;
+    }),
+  );
+  return kept.length > 0 ? kept : [...types];
+}
+
+/** True when two titles name different, non-overlapping scopes of one exclusive group. */
+export function scopesConflict(a: Uint8Array, b: Uint8Array): boolean {
+  for (let g = 0; g < a.length; g++) if (a[g] !== 0 && b[g] !== 0 && (a[g] & b[g]) === 0) return true;
+  return false;
+}
+
 export interface TypeEvidence {
   /** Weight of the field (title counts more than description). */
   weight: number;
