@@ -162,10 +162,13 @@ export function SimilarLive({
   formId,
   initial,
   projectId,
+  dontCreateTo,
 }: {
   formId: string;
   initial?: SimilarResponse | null;
   projectId?: number;
+  /** New project: where "don't create this project" (withdraw before saving) leads. */
+  dontCreateTo?: string;
 }) {
   const { t } = useT();
   const fetcher = useFetcher<SimilarResponse>();
@@ -231,6 +234,13 @@ export function SimilarLive({
           <>
             <SimilarTable items={items} caption={t("similar.caption", { title: result?.title ?? "" })} />
             <p className="hint">{t("similar.afterSave")}</p>
+            {dontCreateTo ? (
+              <p>
+                <Link to={dontCreateTo} data-testid="similar-dont-create">
+                  {t("similar.dontCreate")}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
       </div>

@@ -124,6 +124,8 @@ describe("similar proposals while writing a project and at submission", () => {
     expect(await live.getByTestId("similar-status").innerText()).toContain(
       vi("similar.found", { count: await live.getByTestId("similar-row").count() }),
     );
+    // Withdrawing before saving: a way back to the plan, nothing created.
+    expect(await live.getByTestId("similar-dont-create").getAttribute("href")).toBe(planPath);
     await expectNoSeriousA11yViolations(page, "/projects/new (similar proposals listed)");
 
     // Save the project.

@@ -276,7 +276,12 @@ export function ProjectForm({
           </Field>
         </fieldset>
 
-        <SimilarLive formId={form.id} initial={similar} projectId={similarProjectId} />
+        <SimilarLive
+          formId={form.id}
+          initial={similar}
+          projectId={similarProjectId}
+          dontCreateTo={mode === "create" ? (plan ? `/plans/${plan.id}` : "/projects") : undefined}
+        />
 
         <fieldset>
           <legend>{t("projects.legend.strategy")}</legend>
