@@ -36,26 +36,27 @@ export function placeholders(n: number): string {
 }
 
 // ---------------------------------------------------------------------------
-// Read-model memo, invalidated by any write
+// Read-model memo, invalidated by any change of the domain data
 // ---------------------------------------------------------------------------
 
 const memos = new WeakMap<Database.Database, { version: string; values: Map<string, unknown> }>();
 let memoEnabled = true;
 
 /**
- * A token that changes whenever the database changes: `total_changes()`
- * counts rows written through this connection, `PRAGMA data_version` moves
- * when another connection (a CLI, an import) commits.
+ * A token that changes whenever the domain data changes: the generation
+ * counter that triggers on every domain table bump (migration 0008,
+ * docs/decisions/0012). Writes by other connections (a CLI, an import) are
+ * seen too. Sessions, login throttling, API-token use and the audit log do
+ * not move it, so signing in does not throw national aggregates away.
  */
 export function dataVersion(db: Db): string {
-  const dv = prepared(db, "PRAGMA data_version").get() as { data_version: number };
-  const tc = prepared(db, "SELECT total_changes() AS n").get() as { n: number };
-  return `${dv.data_version}:${tc.n}`;
+  const row = prepared(db, "SELECT n FROM data_generation WHERE id = 1").get() as { n: number } | undefined;
+  return String(row?.n ?? 0);
 }
 
 /**
  * Compute an expensive read model (a national aggregate) once per database
- * state: the cached value is reused until anything is written. Callers must
+ * state: the cached value is reused until the domain data changes. Callers must
  * not mutate the value they get.
  */
 export function memoByDataVersion<T>(db: Db, key: string, compute: () => T): T {
