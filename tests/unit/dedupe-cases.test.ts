@@ -480,7 +480,11 @@ describe("must not match: demo-shaped look-alikes sharing boilerplate", () => {
   });
 
   it("still finds the water project's own resubmission and other cities' water monitoring", () => {
-    const again: Proposal = { ...WATER, id: "again", title: "Quan trắc tự động chất lượng nước thành phố Đà Nẵng" };
+    const again: Proposal = {
+      ...WATER,
+      id: "again",
+      title: "Quan trắc tự động chất lượng nước thành phố Đà Nẵng",
+    };
     expect(kindOf(WATER, again)).toBe("same_project");
     const elsewhere: Proposal = {
       id: "hue",

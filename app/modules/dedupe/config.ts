@@ -31,8 +31,8 @@ export const DEDUPE_CONFIG = {
   },
 
   candidates: {
-    /** A type block up to this size is compared pair by pair; above it, MinHash LSH. */
-    blockLimit: 300,
+    /** A type block up to this size is compared pair by pair (inverted index of the block); above it, pairs within one place plus MinHash LSH across places. */
+    blockLimit: 5000,
     /** MinHash: bands × rows hash functions. */
     bands: 16,
     rows: 1,

@@ -128,39 +128,39 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
   const df: number[] = [];
   const raw: { place: ResolvedPlace; types: string[]; scope: Uint8Array; tf: Map<number, number> }[] = [];
 
+  const idOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termNames.length;
+      termIds.set(term, id);
+      termNames.push(term);
+      df.push(0);
+    }
+    return id;
+  };
+  // Concept terms are "#"-prefixed: one string per distinct concept.
+  const conceptTerm = new Map<string, string>();
+  const hashed = (c: string) => {
+    let t = conceptTerm.get(c);
+    if (t === undefined) conceptTerm.set(c, (t = `#${c}`));
+    return t;
+  };
   for (const p of proposals) {
     const texts = fieldTexts(p);
     const tf = new Map<number, number>();
+    const add = (id: number, w: number) => tf.set(id, (tf.get(id) ?? 0) + w);
     const evidence = [];
     for (const f of FIELDS) {
       const analysed = analyser.analyse(texts[f]);
-      evidence.push({ weight: config.fieldWeight[f], concepts: new Set(analysed.concepts) });
-      for (const t of termsOf(analysed)) {
-        let id = termIds.get(t.term);
-        if (id === undefined) {
-          id = termNames.length;
-          termIds.set(t.term, id);
-          termNames.push(t.term);
-          df.push(0);
-        }
-        const w =
-          config.fieldWeight[f] *
-          (t.concept ? config.conceptBoost : 1) *
-          (t.bigram ? config.bigramWeight : 1);
-        tf.set(id, (tf.get(id) ?? 0) + w);
-      }
+      const fw = config.fieldWeight[f];
+      evidence.push({ weight: fw, concepts: new Set(analysed.concepts) });
+      const wc = fw * config.conceptBoost;
+      const wb = fw * config.bigramWeight;
+      for (const c of analysed.concepts) add(idOf(hashed(c)), wc);
+      for (const w of analysed.words) add(idOf(w), fw);
+      for (const b of analysed.bigrams) add(idOf(b), wb);
     }
-    if (p.domain) {
-      const term = `domain:${String(p.domain).toLowerCase()}`;
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termNames.length;
-        termIds.set(term, id);
-        termNames.push(term);
-        df.push(0);
-      }
-      tf.set(id, (tf.get(id) ?? 0) + config.domainWeight);
-    }
+    if (p.domain) add(idOf(`domain:${String(p.domain).toLowerCase()}`), config.domainWeight);
     for (const id of tf.keys()) df[id]++;
     const { primary } = classify(evidence, config.typeMinScore, config.typeRatio);
     const scope = titleScopes(evidence[0].concepts);
@@ -212,6 +212,7 @@ function cosine(a: Doc, b: Doc): number {
 function typeAgreement(a: Doc, b: Doc): number | null {
   if (a.types.length === 0 && b.types.length === 0) return null;
   if (a.types.length === 0 || b.types.length === 0) return 0;
+  if (a.types.length === 1 && b.types.length === 1) return a.types[0] === b.types[0] ? 1 : 0;
   let shared = 0;
   for (const t of a.types) if (b.types.includes(t)) shared++;
   return shared / (a.types.length + b.types.length - shared);
@@ -226,16 +227,20 @@ export interface PairScore {
 
 /** Score one pair; null when it is neither kind. The same function serves the fast and the naive path. */
 export function scorePair(corpus: Corpus, i: number, j: number): PairScore | null {
-  const a = corpus.docs[i];
-  const b = corpus.docs[j];
-  const cfg = corpus.config;
+  return judge(corpus.config, corpus.docs[i], corpus.docs[j]);
+}
+
+/** scorePair on documents; `given` ≥ 0 is the text similarity already computed. */
+function judge(cfg: DedupeConfig, a: Doc, b: Doc, given = -1): PairScore | null {
   const types = typeAgreement(a, b);
   if (types === 0 && a.types.length > 0 && b.types.length > 0) return null;
   // Titles naming different scopes (water vs air monitoring…) veto both kinds.
   if (a.scope && b.scope && scopesConflict(a.scope, b.scope)) return null;
-  const text = cosine(a, b);
   const pa = a.place.province;
   const pb = b.place.province;
+  // Neither the same place nor a shared type across two places: nothing to find.
+  if (!(pa !== "" && pa === pb) && !(pa !== "" && pb !== "" && types !== null && types > 0)) return null;
+  const text = given >= 0 ? given : cosine(a, b);
   if (pa !== "" && pa === pb) {
     const c = cfg.sameProject;
     let score: number;
@@ -354,11 +359,27 @@ function lshPairs(
 
 /**
  * Candidate pairs (i < j, each once), sub-quadratic: proposals sharing a
- * solution type are compared within small type blocks (and within one place
- * of a large block), the rest of a large block through MinHash LSH; proposals
- * without a type meet their candidates through a global LSH.
+ * solution type are compared within their type block (and within one place
+ * of a block larger than `blockLimit`, the rest of such a block through
+ * MinHash LSH); proposals without a type meet their candidates through a
+ * global LSH.
  */
 export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) => void): void {
+  candidatePairs(corpus, emit);
+}
+
+/**
+ * A list compared pair by pair (ascending indices): every (list[x], list[y]),
+ * x < y, passing `mine`.
+ */
+type ListRun = (list: readonly number[], mine: (i: number, j: number) => boolean) => void;
+
+/**
+ * forEachCandidate; with `runList`, the lists compared pair by pair (type
+ * blocks, places of a large block) are handed over whole instead of emitted
+ * pair by pair, so a scorer can compute them at once.
+ */
+function candidatePairs(corpus: Corpus, emit: (i: number, j: number) => void, runList?: ListRun): void {
   const { docs } = corpus;
   const { blockLimit } = corpus.config.candidates;
   const blocks = new Map<string, number[]>();
@@ -369,17 +390,22 @@ export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) =>
     if (d.types.length === 0) untyped.push(i);
     for (const t of d.types) (blocks.get(t) ?? blocks.set(t, []).get(t)!).push(i);
   });
-  // A pair sharing several types is produced by its first shared type only.
+  // A pair sharing several types is produced by its first shared type only
+  // (two single-type members of one block share exactly that type).
+  const single = Uint8Array.from(docs, (d) => (d.types.length === 1 ? 1 : 0));
   const firstShared = (i: number, j: number): string | undefined =>
     docs[i].types.find((t) => docs[j].types.includes(t));
+  const pairwise: ListRun =
+    runList ??
+    ((list, mine) => {
+      for (let x = 0; x < list.length - 1; x++)
+        for (let y = x + 1; y < list.length; y++) if (mine(list[x], list[y])) emit(list[x], list[y]);
+    });
 
   for (const [type, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    const mine = (i: number, j: number) => firstShared(i, j) === type;
+    const mine = (i: number, j: number) => (single[i] === 1 && single[j] === 1) || firstShared(i, j) === type;
     if (members.length <= blockLimit) {
-      for (let x = 0; x < members.length; x++) {
-        for (let y = x + 1; y < members.length; y++)
-          if (mine(members[x], members[y])) emit(members[x], members[y]);
-      }
+      pairwise(members, mine);
       continue;
     }
     // Large block: every pair inside one (small) place, LSH across places.
@@ -392,9 +418,7 @@ export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) =>
     for (const [place, list] of byPlace) {
       if (place === "" || list.length > blockLimit) continue;
       exhaustivePlace.add(place);
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) if (mine(list[x], list[y])) emit(list[x], list[y]);
-      }
+      pairwise(list, mine);
     }
     lshPairs(
       corpus,
@@ -549,13 +573,87 @@ export function forEachDuplicate(
   onScore: (i: number, j: number, score: PairScore) => void,
 ): SolutionCluster[] {
   const clusters = new ClusterBuilder(corpus);
-  forEachCandidate(corpus, (i, j) => {
-    const s = scorePair(corpus, i, j);
+  const { docs, config } = corpus;
+  const report = (i: number, j: number, s: PairScore | null) => {
     if (!s) return;
     if (s.kind === "same_solution") clusters.add(i, j);
     onScore(i, j, s);
-  });
+  };
+  const texts = new PairwiseText(corpus);
+  candidatePairs(
+    corpus,
+    (i, j) => report(i, j, judge(config, docs[i], docs[j])),
+    (list, mine) => {
+      texts.rows(list, (x, acc) => {
+        const i = list[x];
+        for (let y = x + 1; y < list.length; y++) {
+          const j = list[y];
+          if (mine(i, j)) report(i, j, judge(config, docs[i], docs[j], Math.min(1, acc[y])));
+        }
+      });
+    },
+  );
   return clusters.clusters();
+}
+
+/**
+ * Text similarity of every pair of a list through an inverted index of the
+ * list (term → members after the current row): for each row x the dot
+ * products with all later members, accumulated over x's terms in ascending
+ * order — the same products added in the same order as `cosine`, so the
+ * same values, touching only the terms two members share.
+ */
+export class PairwiseText {
+  private start: Int32Array;
+  private cursor: Int32Array;
+  constructor(private corpus: Corpus) {
+    this.start = new Int32Array(corpus.termNames.length + 1);
+    this.cursor = new Int32Array(corpus.termNames.length);
+  }
+  rows(list: readonly number[], onRow: (x: number, acc: Float64Array) => void): void {
+    const { docs } = this.corpus;
+    const { start, cursor } = this;
+    const v = cursor.length;
+    start.fill(0);
+    let total = 0;
+    for (const i of list) {
+      const t = docs[i].terms;
+      for (let k = 0; k < t.length; k++) start[t[k] + 1]++;
+      total += t.length;
+    }
+    for (let t = 0; t < v; t++) start[t + 1] += start[t];
+    const pos = new Int32Array(total);
+    const wt = new Float64Array(total);
+    cursor.set(start.subarray(0, v));
+    list.forEach((i, x) => {
+      const d = docs[i];
+      for (let k = 0; k < d.terms.length; k++) {
+        const c = cursor[d.terms[k]]++;
+        pos[c] = x;
+        wt[c] = d.weights[k];
+      }
+    });
+    // cursor[t]: the first posting of t after the current row.
+    cursor.set(start.subarray(0, v));
+    const acc = new Float64Array(list.length);
+    for (let x = 0; x < list.length; x++) {
+      const d = docs[list[x]];
+      const terms = d.terms;
+      const weights = d.weights;
+      for (let k = 0; k < terms.length; k++) {
+        const t = terms[k];
+        const w = weights[k];
+        // Postings are in row order; this row's own posting is the first one left.
+        let c = cursor[t];
+        const end = start[t + 1];
+        while (c < end && pos[c] <= x) c++;
+        cursor[t] = c;
+        for (; c < end; c++) acc[pos[c]] += w * wt[c];
+      }
+      onRow(x, acc);
+      acc.fill(0, x + 1);
+    }
+  }
 }
 
 /**

@@ -21,6 +21,8 @@ export function syllables(input: string): string[] {
 }
 
 const LINK = "\u0000link";
+/** A sentence ends at ".", "!", "?" or ";" followed by white space, or at a line break. */
+const SENTENCE_END = /(?<=[.!?;])\s+|\s*\n\s*/;
 /** Phrases after which a system is referred to, not built. */
 const LINK_MARKERS = [
   "ket noi",
@@ -93,7 +95,7 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
   // "kết nối IOC", "connected to the IOC": the proposal links to a system, it does not build one.
   for (const m of LINK_MARKERS) add(m, ["sharing", LINK]);
 
-  const analyse = (text: string): AnalysedText => {
+  const analyseSentence = (text: string): AnalysedText => {
     const toks = syllables(text);
     const concepts: string[] = [];
     const words: string[] = [];
@@ -137,6 +139,38 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
       prev = w;
     }
     return { concepts, words, bigrams };
+  };
+
+  // Demo and real proposals repeat whole sentences (template wording, legal
+  // boilerplate): each distinct sentence is analysed once. Bounded so a
+  // long-running server does not grow without limit.
+  const cache = new Map<string, AnalysedText>();
+  const CACHE_LIMIT = 100_000;
+  const cached = (sentence: string): AnalysedText => {
+    let a = cache.get(sentence);
+    if (a === undefined) {
+      a = analyseSentence(sentence);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(sentence, a);
+    }
+    return a;
+  };
+
+  /** Sentence by sentence (syllable pairs and phrases do not cross a sentence end). */
+  const analyse = (text: string): AnalysedText => {
+    const parts = text.split(SENTENCE_END);
+    if (parts.length === 1) {
+      const a = cached(text);
+      return { concepts: [...a.concepts], words: [...a.words], bigrams: [...a.bigrams] };
+    }
+    const out: AnalysedText = { concepts: [], words: [], bigrams: [] };
+    for (const part of parts) {
+      const a = cached(part);
+      for (const c of a.concepts) out.concepts.push(c);
+      for (const w of a.words) out.words.push(w);
+      for (const b of a.bigrams) out.bigrams.push(b);
+    }
+    return out;
   };
 
   return { analyse };
