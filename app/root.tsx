@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
+  Link,
   Links,
   Meta,
   NavLink,
@@ -105,6 +106,9 @@ function Header() {
                   </span>
                 ) : null}
               </span>
+              <Link to="/account/password" className="site-header__account">
+                {t("common.user.changePassword")}
+              </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">
                   {t("common.user.logout")}
