@@ -98,6 +98,8 @@ export interface FixtureIds {
   hcmProjectCode: string;
   laiChauProjectCode: string;
   strategyCode: string;
+  /** A provincial app of Ho Chi Minh City in the app register. */
+  hcmApp: number;
 }
 
 function routePattern(build: ServerBuild, id: string): string {
@@ -165,7 +167,18 @@ export async function startHarness(): Promise<Harness> {
       code,
     )?.id ?? 0;
   const planId = (code: string) => one<{ id: number }>("SELECT id FROM plans WHERE code = ?", code).id;
+  // T-HCM-1 is published (public pages answer for it) and HCM has a provincial app.
+  db.$client.prepare("UPDATE projects SET published = 1, published_at = ? WHERE code = 'T-HCM-1'").run(Date.now());
+  const hcmApp = Number(
+    db.$client
+      .prepare(
+        `INSERT INTO app_register (name_vi, owner_organisation_id, scope, domain, platforms, status, created_at)
+         VALUES ('Ứng dụng thử của TP.HCM', ?, 'provincial', 'governance', '["web"]', 'live', ?)`,
+      )
+      .run(fx.org("P-HCM"), Date.now()).lastInsertRowid,
+  );
   const ids: FixtureIds = {
+    hcmApp,
     hcmOrg: fx.org("P-HCM"),
     laiChauOrg: fx.org("P-LCU"),
     hcmPlan: planId("PL-HCM-2026"),
@@ -186,6 +199,7 @@ export async function startHarness(): Promise<Harness> {
     if (name === "code") return first === "strategy" ? ids.strategyCode : ids.hcmProjectCode;
     if (name === "id") {
       if (first === "plans") return String(ids.hcmPlan);
+      if (first === "apps") return String(ids.hcmApp);
       if (pattern.includes("ministries")) return String(fx.org("M-MOST"));
       return String(ids.hcmOrg);
     }

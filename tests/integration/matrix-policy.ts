@@ -7,7 +7,7 @@
  * Outcomes: `ok` 200 · `deny` 403 or 404 · `login` redirect to /login (or 401) ·
  * `redir` another redirect · `allow` the request reached the command (200,
  * a redirect that is not to /login, 400/409/422 for the empty or invalid
- * form the matrix posts) · `404` · `401` · `any` anything but a 5xx.
+ * form the matrix posts) · `404` · `401` · `405` · `any` anything but a 5xx.
  * Route parameters point at resources of Ho Chi Minh City (P-HCM), so
  * planner-own may and planner-foreign (Lai Châu) may not.
  *
@@ -16,7 +16,7 @@
  */
 import { ROLES } from "./matrix-harness";
 
-export const OUTCOMES = ["ok", "deny", "login", "redir", "allow", "404", "401", "any"] as const;
+export const OUTCOMES = ["ok", "deny", "login", "redir", "allow", "404", "401", "405", "any"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export type Expectation = readonly Outcome[];
 
@@ -42,6 +42,18 @@ const COORDINATOR_PAGE = row("deny ok deny deny deny deny login");
 const WRITE_OWN = row("deny allow allow deny deny deny login");
 const CREATE_OWN = row("deny allow allow allow deny deny login");
 const COORDINATOR_ONLY = row("deny allow deny deny deny deny login");
+const ADMIN_PAGE = row("ok deny deny deny deny deny login");
+const ADMIN_ONLY = row("allow deny deny deny deny deny login");
+const COORDINATOR_READ = row("deny ok deny deny deny deny login");
+/** Importers: planners for their own organisation, coordinators any (admins, leaders, auditors not). */
+const IMPORT_PAGE = row("deny ok ok ok deny deny login");
+const IMPORT_POST = row("deny allow allow allow deny deny login");
+/** Public portal: the same page for everyone, signed in or not. */
+const PUBLIC = row("ok ok ok ok ok ok ok");
+/** The JSON API takes bearer tokens only: a session cookie is not a credential there. */
+const API_TOKEN_ONLY = row("401 401 401 401 401 401 401");
+const API_NO_METHOD = row("405 405 405 405 405 405 405");
+const AUDIT_READ = row("ok deny deny deny deny ok login");
 
 export interface RoutePolicy {
   GET?: Expectation;
@@ -128,4 +140,75 @@ export const POLICY: Record<string, RoutePolicy> = {
   "routes/strategy_.$code_.move": { GET: COORDINATOR_PAGE, POST: COORDINATOR_ONLY },
   "routes/strategy_.$code_.delete": { GET: COORDINATOR_PAGE, POST: COORDINATOR_ONLY },
   "routes/strategy_.$code_.targets": { GET: COORDINATOR_PAGE, POST: COORDINATOR_ONLY },
+  // Issue 5–8 routes
+  "routes/projects.similar": {
+    GET: READ_ALL,
+    note: "similar proposals of every organisation as summaries, linked only when readable; ?reviewsOf= checks the project's organisation",
+  },
+  "routes/projects.$code_.publish": {
+    GET: row("redir redir redir redir redir redir redir"),
+    POST: COORDINATOR_ONLY,
+    note: "publish:project — coordinators choose what is public; GET goes back to the project page",
+  },
+  "routes/projects.$code_.data": { GET: READ_OWN, POST: WRITE_OWN, note: "data register: update:register own/any" },
+  "routes/moderation": { GET: COORDINATOR_READ, POST: COORDINATOR_ONLY, note: "manage:feedback — coordinators" },
+  "routes/public": { GET: PUBLIC, note: "layout of the public portal" },
+  "routes/public._index": { GET: PUBLIC },
+  "routes/public.data": { GET: PUBLIC },
+  "routes/public.projects.$code": {
+    GET: PUBLIC,
+    POST: row("allow allow allow allow allow allow allow"),
+    note: "a published project; residents post feedback without an account (ID-checked, rate-limited)",
+  },
+  "routes/public.provinces.$id": { GET: PUBLIC },
+  "routes/apps._index": { GET: READ_ALL },
+  "routes/apps.$id": { GET: READ_ALL, note: "the app register is open to every signed-in role" },
+  "routes/apps.$id_.edit": {
+    GET: EDIT_OWN_PAGE,
+    POST: WRITE_OWN,
+    note: "a provincial app of Ho Chi Minh City: its planner and coordinators edit it",
+  },
+  "routes/apps.new": { GET: CREATE_PAGE, POST: CREATE_OWN },
+  "routes/dashboard._index": { GET: READ_ALL },
+  "routes/dashboard[.]xlsx": { GET: READ_ALL },
+  "routes/dashboard.list": { GET: READ_ALL, note: "planners' lists keep only their own organisations' rows" },
+  "routes/dashboard.provinces.$id": { GET: READ_ALL },
+  "routes/dashboard.ministries.$id": { GET: READ_ALL },
+  "routes/admin.api-tokens": { GET: ADMIN_PAGE, POST: ADMIN_ONLY, note: "manage:setting — admins issue and revoke API tokens" },
+  "routes/api.$": {
+    GET: row("404 404 404 404 404 404 404"),
+    POST: row("404 404 404 404 404 404 404"),
+    note: "unknown API paths answer a JSON 404",
+  },
+  "routes/api.openapi[.]json": { GET: PUBLIC, note: "the API description is public" },
+  "routes/api.v1.plans": { GET: API_TOKEN_ONLY, POST: API_NO_METHOD },
+  "routes/api.v1.projects": { GET: API_TOKEN_ONLY, POST: API_TOKEN_ONLY },
+  "routes/api.v1.projects_.$code": { GET: API_TOKEN_ONLY, POST: API_NO_METHOD, note: "updates are PATCH" },
+  "routes/api.v1.projects_.$code_.milestones": { GET: API_TOKEN_ONLY, POST: API_TOKEN_ONLY },
+  "routes/api.v1.projects_.$code_.milestones_.$id": { GET: API_TOKEN_ONLY, POST: API_NO_METHOD, note: "updates are PATCH" },
+  "routes/api.v1.projects_.$code_.transactions": { GET: API_TOKEN_ONLY, POST: API_TOKEN_ONLY },
+  "routes/api.v1.projects_.$code_.transactions_.$id.reversal": { GET: API_NO_METHOD, POST: API_TOKEN_ONLY },
+  "routes/iati.export[.]xml": {
+    GET: row("any any any any any any login"),
+    note: "ODA projects in the caller's budget scope; 404 when the scope has none (the fixture has none)",
+  },
+  "routes/iati.import": { GET: IMPORT_PAGE, POST: IMPORT_POST, note: "planners import into their own projects only (checked per activity)" },
+  "routes/plans.$id_.import": { GET: EDIT_OWN_PAGE, POST: WRITE_OWN },
+  "routes/plans.$id_.export[.]xlsx": { GET: READ_OWN },
+  "routes/templates.plan[.]xlsx": { GET: READ_ALL },
+  "routes/projects[.]xlsx": { GET: READ_ALL, note: "same scope as the register" },
+  "routes/organisations[.]csv": { GET: READ_ALL },
+  "routes/organisations[.]xlsx": { GET: READ_ALL },
+  "routes/plans[.]csv": { GET: READ_ALL, note: "a planner's export holds only their own plans" },
+  "routes/plans[.]xlsx": { GET: READ_ALL, note: "a planner's export holds only their own plans" },
+  "routes/flags[.]csv": { GET: READ_ALL, note: "planners: their own flags" },
+  "routes/flags[.]xlsx": { GET: READ_ALL, note: "planners: their own flags" },
+  "routes/audit[.]csv": { GET: AUDIT_READ },
+  "routes/audit[.]xlsx": { GET: AUDIT_READ },
+  "routes/projects.$code_.budget[.]csv": { GET: READ_OWN },
+  "routes/projects.$code_.budget[.]xlsx": { GET: READ_OWN },
+  "routes/projects.$code_.milestones[.]csv": { GET: READ_OWN },
+  "routes/projects.$code_.milestones[.]xlsx": { GET: READ_OWN },
+  "routes/projects.$code_.transactions[.]csv": { GET: READ_OWN },
+  "routes/projects.$code_.transactions[.]xlsx": { GET: READ_OWN },
 };

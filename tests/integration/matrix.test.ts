@@ -59,6 +59,8 @@ function matches(expected: Outcome, status: number, location: string | null): bo
       return status === 404;
     case "401":
       return status === 401;
+    case "405":
+      return status === 405;
     case "any":
       return status < 500;
   }
