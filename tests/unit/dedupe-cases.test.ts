@@ -497,6 +497,43 @@ describe("must not match: demo-shaped look-alikes sharing boilerplate", () => {
 });
 
 describe("results", () => {
+  it("shows shared terms as the proposals write them (Vietnamese for Vietnamese text)", () => {
+    const { pairs } = detectDuplicates([
+      {
+        id: 1,
+        title: "Quan trắc chất lượng không khí tự động tỉnh Đồng Tháp",
+        description: "Trạm đo bụi mịn, cảnh báo ô nhiễm cho người dân.",
+        province: "Đồng Tháp",
+        components: ["air-quality", "iot-sensors"],
+      },
+      {
+        id: 2,
+        title: "Mạng lưới trạm quan trắc không khí tỉnh Đồng Tháp",
+        description: "Cảnh báo ô nhiễm không khí cho người dân.",
+        province: "Đồng Tháp",
+        components: ["air-quality"],
+      },
+      {
+        id: 3,
+        title: "Air quality monitoring stations for Hai Phong",
+        description: "Pollution warnings for residents.",
+        province: "Hải Phòng",
+      },
+    ]);
+    const vi = pairs.find((p) => p.a === 1 && p.b === 2)!;
+    expect(vi.kind).toBe("same_project");
+    expect(vi.explanation?.sharedTerms).toContain("#air");
+    expect(vi.explanation?.sharedLabels).toContain("không khí");
+    expect(vi.explanation?.sharedLabels).not.toContain("air");
+    expect(vi.explanation?.sharedLabels?.some((l) => l.startsWith("#") || l.startsWith("domain:"))).toBe(
+      false,
+    );
+    // The first proposal's wording: Vietnamese beside English.
+    const mixed = pairs.find((p) => p.a === 1 && p.b === 3)!;
+    expect(mixed.explanation?.sharedLabels).toContain("không khí");
+    expect(createAnalyser().labels("Air quality monitoring").get("#air")).toBe("air");
+  });
+
   it("orders ids, scores within 0..1 and explains the match", () => {
     const { pairs } = detectDuplicates([
       { ...HCM_IOC, id: "z" },

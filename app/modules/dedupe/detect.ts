@@ -36,6 +36,12 @@ export type PairKind = "same_project" | "same_solution";
 export interface Explanation {
   /** Terms both proposals use, strongest first (concepts as "#ioc"). */
   sharedTerms: string[];
+  /**
+   * The same terms as written in the proposals, for people: "không khí" for
+   * `#air` in Vietnamese text, "air" in English text (proposal a's wording
+   * first, then b's); the domain is left out.
+   */
+  sharedLabels?: string[];
   /** Fields in which shared terms occur on both sides. */
   fields: string[];
   types: { a: string[]; b: string[]; shared: string[] };
@@ -476,8 +482,10 @@ function explain(corpus: Corpus, i: number, j: number, s: PairScore): Explanatio
     for (const t of fieldTerms(pb[f])) if (ta.has(t)) return true;
     return false;
   });
+  const shared = contrib.slice(0, 12).map((c) => c.term);
   return {
-    sharedTerms: contrib.slice(0, 12).map((c) => c.term),
+    sharedTerms: shared,
+    sharedLabels: sharedLabels(corpus, [i, j], shared),
     fields,
     types: { a: a.types, b: b.types, shared: a.types.filter((t) => b.types.includes(t)) },
     place: {
@@ -488,6 +496,31 @@ function explain(corpus: Corpus, i: number, j: number, s: PairScore): Explanatio
     textSimilarity: Math.round(s.text * 1000) / 1000,
     typeAgreement: s.types === null ? null : Math.round(s.types * 1000) / 1000,
   };
+}
+
+/**
+ * Terms as written in the proposals (the first of `indices` whose text has
+ * the term; a readable folded form otherwise), without domain terms and
+ * repeated labels.
+ */
+export function sharedLabels(corpus: Corpus, indices: readonly number[], terms: readonly string[]): string[] {
+  const maps = indices.map((k) => {
+    const t = fieldTexts(corpus.proposals[k]);
+    const m = new Map<string, string>();
+    // The proposal's own wording first: components are often English codes.
+    for (const f of ["title", "description", "components"] as const)
+      for (const [term, label] of corpus.analyser.labels(t[f])) if (!m.has(term)) m.set(term, label);
+    return m;
+  });
+  const out: string[] = [];
+  for (const term of terms) {
+    if (term.startsWith("domain:")) continue;
+    const label =
+      maps.map((m) => m.get(term)).find((l) => l !== undefined) ??
+      term.replace(/^#~?/, "").replace(/[-_]+/g, " ");
+    if (!out.includes(label)) out.push(label);
+  }
+  return out;
 }
 
 function orderedPair(

@@ -10,6 +10,7 @@ export {
   forEachPairNaive,
   prepareCorpus,
   scorePair,
+  sharedLabels,
   streamDuplicates,
   type Corpus,
   type DetectResult,

@@ -53,6 +53,8 @@ interface TrieNode {
 export interface Analyser {
   /** Tokens of a text: concept tokens ("#ioc"), content syllables and syllable pairs ("giam_sat"). */
   analyse(text: string): AnalysedText;
+  /** How each term of a text is written in it ("#air" → "không khí"), for explanations. */
+  labels(text: string): Map<string, string>;
 }
 
 export interface AnalysedText {
@@ -95,7 +97,11 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
   // "kết nối IOC", "connected to the IOC": the proposal links to a system, it does not build one.
   for (const m of LINK_MARKERS) add(m, ["sharing", LINK]);
 
-  const analyseSentence = (text: string): AnalysedText => {
+  /** `onTerm(term, from, to)`: the syllables [from, to) of `syllables(text)` behind each term ("#air", "giam", "giam sat"). */
+  const analyseSentence = (
+    text: string,
+    onTerm?: (term: string, from: number, to: number) => void,
+  ): AnalysedText => {
     const toks = syllables(text);
     const concepts: string[] = [];
     const words: string[] = [];
@@ -120,7 +126,11 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
         const linked = linkAt === i;
         for (const c of bestConcepts!) {
           if (c === LINK) linkAt = best + 1;
-          else concepts.push(linked && LINKABLE.has(c) ? `~${c}` : c);
+          else {
+            const concept = linked && LINKABLE.has(c) ? `~${c}` : c;
+            concepts.push(concept);
+            onTerm?.(`#${concept}`, i, best + 1);
+          }
         }
         prev = null;
         i = best + 1;
@@ -135,7 +145,11 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
         continue;
       }
       words.push(w);
-      if (prev) bigrams.push(`${prev} ${w}`);
+      onTerm?.(w, i - 1, i);
+      if (prev) {
+        bigrams.push(`${prev} ${w}`);
+        onTerm?.(`${prev} ${w}`, i - 2, i);
+      }
       prev = w;
     }
     return { concepts, words, bigrams };
@@ -173,5 +187,27 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
     return out;
   };
 
-  return { analyse };
+  /**
+   * How each term of a text is written there: "#air" → "không khí", "giam sat" →
+   * "giám sát" (lower case, with the text's own diacritics and language; the
+   * folded form when the text's words cannot be lined up with its syllables).
+   */
+  const labels = (text: string): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const sentence of text.split(SENTENCE_END)) {
+      const toks = syllables(sentence);
+      const words = sentence
+        .normalize("NFC")
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+      const aligned = words.length === toks.length && words.every((w, k) => normaliseText(w) === toks[k]);
+      analyseSentence(sentence, (term, from, to) => {
+        if (!out.has(term)) out.set(term, (aligned ? words : toks).slice(from, to).join(" "));
+      });
+    }
+    return out;
+  };
+
+  return { analyse, labels };
 }
