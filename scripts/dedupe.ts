@@ -98,8 +98,15 @@ function main(): number {
   process.stderr.write(`dedupe: ${proposals.length} proposals read, ${skipped} lines skipped\n`);
   const started = performance.now();
   const { pairs, clusters } = detectDuplicates(proposals, { explain });
-  const out: string[] = [];
+  // Written in chunks as they are built (stdout to a file or pipe is
+  // synchronous on Linux): millions of pairs do not fit in one string.
+  let out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) process.stdout.write(out.join("\n") + "\n");
+    out = [];
+  };
   for (const p of pairs) {
+    if (out.length >= 20_000) flush();
     out.push(
       JSON.stringify(
         explain
@@ -109,12 +116,12 @@ function main(): number {
     );
   }
   for (const c of clusters) out.push(JSON.stringify({ cluster: c.members, kind: c.kind }));
+  flush();
   const projects = pairs.filter((p) => p.kind === "same_project").length;
   process.stderr.write(
     `dedupe: ${projects} same_project pairs, ${pairs.length - projects} same_solution pairs, ` +
       `${clusters.length} clusters in ${Math.round(performance.now() - started)} ms\n`,
   );
-  if (out.length > 0) process.stdout.write(out.join("\n") + "\n");
   return 0;
 }
 

@@ -704,9 +704,50 @@ export function streamDuplicates(
 /** Find same_project and same_solution pairs (sorted by a, b) and same_solution clusters. */
 export function detectDuplicates(proposals: readonly Proposal[], options: DetectOptions = {}): DetectResult {
   const corpus = prepareCorpus(proposals, options);
-  const pairs: DuplicatePair[] = [];
-  const clusters = streamDuplicates(corpus, (p) => pairs.push(p), options.explain ?? true);
-  pairs.sort((p, q) => compareIds(p.a, q.a) || compareIds(p.b, q.b));
+  const withExplanation = options.explain ?? true;
+  const n = corpus.docs.length;
+  // Sorted by (a, b) in id order without comparing ids per pair (millions of
+  // pairs on template-heavy data): rank the ids once, bucket the pairs by the
+  // rank of a, sort each bucket by the rank of b.
+  const byRank = Int32Array.from(corpus.docs, (_, i) => i).sort((x, y) =>
+    compareIds(corpus.docs[x].id, corpus.docs[y].id),
+  );
+  const rank = new Int32Array(n);
+  byRank.forEach((i, r) => (rank[i] = r));
+  let lo = new Int32Array(1024);
+  let hi = new Int32Array(1024);
+  let found: PairScore[] = [];
+  const clusters = forEachDuplicate(corpus, (i, j, s) => {
+    const m = found.length;
+    if (m === lo.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      lo = grow(lo);
+      hi = grow(hi);
+    }
+    const [x, y] = rank[i] < rank[j] ? [i, j] : [j, i];
+    lo[m] = x;
+    hi[m] = y;
+    found.push(s);
+  });
+  const m = found.length;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) start[rank[lo[k]] + 1]++;
+  for (let r = 0; r < n; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, n);
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[fill[rank[lo[k]]]++] = k;
+  const pairs: DuplicatePair[] = new Array(m);
+  let out = 0;
+  for (let r = 0; r < n; r++) {
+    const bucket = order.subarray(start[r], start[r + 1]);
+    if (bucket.length > 1) bucket.sort((p, q) => rank[hi[p]] - rank[hi[q]]);
+    for (const k of bucket) pairs[out++] = orderedPair(corpus, lo[k], hi[k], found[k], withExplanation);
+  }
+  found = [];
   return { pairs, clusters };
 }
 
