@@ -134,6 +134,11 @@ export function scopesConflict(a: Uint8Array, b: Uint8Array): boolean {
   return false;
 }
 
+/** SOLUTION_TYPES as a list, with whether each type is supporting (built once). */
+const TYPE_RULES: readonly [string, readonly (readonly string[])[], boolean][] = Object.entries(
+  SOLUTION_TYPES,
+).map(([type, rules]) => [type, rules, SUPPORTING_TYPES.has(type)]);
+
 export interface TypeEvidence {
   /** Weight of the field (title counts more than description). */
   weight: number;
@@ -154,12 +159,25 @@ export interface Classification {
  */
 export function classify(fields: readonly TypeEvidence[], minScore = 1.5, ratio = 0.75): Classification {
   const scores: Record<string, number> = {};
-  for (const [type, rules] of Object.entries(SOLUTION_TYPES)) {
+  for (const [type, rules, supporting] of TYPE_RULES) {
     let s = 0;
     for (const f of fields) {
-      if (rules.some((rule) => rule.every((c) => f.concepts.has(c)))) s += f.weight;
+      if (f.concepts.size === 0) continue;
+      for (const rule of rules) {
+        let all = true;
+        for (const c of rule) {
+          if (!f.concepts.has(c)) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          s += f.weight;
+          break;
+        }
+      }
     }
-    if (s > 0) scores[type] = SUPPORTING_TYPES.has(type) ? s / 2 : s;
+    if (s > 0) scores[type] = supporting ? s / 2 : s;
   }
   const best = Math.max(0, ...Object.values(scores));
   const primary =
