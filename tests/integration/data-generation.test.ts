@@ -14,9 +14,9 @@ import { createTestDb, type TestDb } from "./helpers/db";
 const NOT_DOMAIN = new Set(["__drizzle_migrations", "api_tokens", "audit_events", "data_generation", "login_throttle", "sessions", "sqlite_sequence"]);
 
 let t: TestDb;
-beforeAll(() => {
+beforeAll(async () => {
   t = createTestDb();
-  seedAll(t.db, { scale: 0.02, seed: 3 });
+  await seedAll(t.db, { scale: 0.02, seed: 3 });
 });
 afterAll(() => t.cleanup());
 
