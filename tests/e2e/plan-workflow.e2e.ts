@@ -14,7 +14,7 @@
 import { describe, expect } from "vitest";
 import type { Page } from "playwright-core";
 import { translator } from "~/i18n/i18n";
-import { DEMO_ACCOUNTS, expectNoSeriousA11yViolations, login, newContext, test } from "./support";
+import { decidePendingSimilar, DEMO_ACCOUNTS, expectNoSeriousA11yViolations, login, newContext, test } from "./support";
 
 const vi = translator("vi");
 const CODE = `E2E-HCM-${Date.now().toString(36).toUpperCase()}`;
@@ -33,6 +33,9 @@ async function status(page: Page): Promise<string> {
 
 /** Click a plan-page command button and wait for the redirect that confirms it. */
 async function command(page: Page, intent: string, done: string): Promise<void> {
+  if (intent === "submit") {
+    await decidePendingSimilar(page, planPath, "Dự án thử nghiệm riêng của kế hoạch này, không trùng với đề xuất khác.");
+  }
   await Promise.all([
     page.waitForURL((url) => url.searchParams.get("done") === done),
     page.locator(`main button[name="intent"][value="${intent}"]`).first().click(),

@@ -14,6 +14,7 @@ import {
   type Page,
 } from "playwright-core";
 import { expect, inject, test as base } from "vitest";
+import { translator } from "~/i18n/i18n";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Headless comes from the launch option; playwright gives every launch a fresh temporary user-data-dir. */
@@ -182,4 +183,28 @@ export async function expectNoSeriousA11yViolations(page: Page, label = page.url
 /** Plain HTTP against the server (no browser), never following redirects. */
 export function http(pathname: string, init: RequestInit = {}): Promise<Response> {
   return fetch(new URL(pathname, baseURL()), { redirect: "manual", ...init });
+}
+
+/**
+ * Before a plan is submitted, decide every similar proposal the plan page still
+ * asks about ("not a duplicate" with `statement`). Other e2e files add
+ * projects to the shared database, so a plan may meet a look-alike that was
+ * not there when the test was written.
+ */
+export async function decidePendingSimilar(page: Page, planPath: string, statement: string): Promise<void> {
+  for (let guard = 0; guard < 10; guard++) {
+    // From the plain address each time, so the next "saved" redirect is a new navigation.
+    await page.goto(planPath);
+    const pending = page.locator('[data-testid="plan-similar"] tr', {
+      has: page.locator(".tag--warn", { hasText: translator("vi")("similar.pending") }),
+    });
+    if ((await pending.count()) === 0) return;
+    const form = pending.first().locator("form.similar-decision");
+    await form.locator('input[value="not_duplicate"]').check();
+    await form.locator("textarea").fill(statement);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("similar") === "saved"),
+      form.getByTestId("similar-decide").click(),
+    ]);
+  }
 }
