@@ -6,7 +6,8 @@
  *
  * Builds one proposal per project (title, description, province — often a
  * legacy province —, city, domain, components), runs the fast method
- * (type blocks + MinHash LSH candidates) and, beside it, a naive all-pairs
+ * (type blocks compared pair by pair through an inverted index, MinHash LSH
+ * for untyped proposals) and, beside it, a naive all-pairs
  * comparison with the same scoring. All pairs of ~20k projects is ~200M
  * comparisons, so by default the naive pass runs on a random sample of
  * projects and its time is extrapolated (clearly labelled); the recall of
@@ -213,7 +214,7 @@ export function printDedupeBench(
   log("");
   log(`Duplicate detection on ${r.proposals} scale-10 proposals`);
   log(
-    `  fast (type blocks + MinHash LSH): ${s(r.fast.ms)}, ${r.fast.candidates} candidate pairs, ` +
+    `  fast (type blocks pair by pair via an inverted index, MinHash LSH for untyped): ${s(r.fast.ms)}, ${r.fast.candidates} candidate pairs, ` +
       `${r.fast.pairs.same_project} same_project + ${r.fast.pairs.same_solution} same_solution pairs, ` +
       `${r.fast.clusters} clusters; peak heap ${r.fast.peakHeapMb} MB, peak RSS ${r.fast.peakRssMb} MB`,
   );
