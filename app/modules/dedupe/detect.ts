@@ -499,25 +499,25 @@ function explain(corpus: Corpus, i: number, j: number, s: PairScore): Explanatio
 }
 
 /**
- * Terms as written in the proposals (the first of `indices` whose text has
- * the term; a readable folded form otherwise), without domain terms and
- * repeated labels.
+ * Terms as written in the proposals (their titles, then descriptions, then
+ * components, in the order of `indices`; a readable folded form otherwise),
+ * without domain terms and repeated labels.
  */
 export function sharedLabels(corpus: Corpus, indices: readonly number[], terms: readonly string[]): string[] {
-  const maps = indices.map((k) => {
-    const t = fieldTexts(corpus.proposals[k]);
-    const m = new Map<string, string>();
-    // The proposal's own wording first: components are often English codes.
-    for (const f of ["title", "description", "components"] as const)
-      for (const [term, label] of corpus.analyser.labels(t[f])) if (!m.has(term)) m.set(term, label);
-    return m;
-  });
+  // The proposals' own wording (titles and descriptions, in order) before
+  // their components, which are often English codes.
+  const texts = indices.map((k) => fieldTexts(corpus.proposals[k]));
+  const labels = new Map<string, string>();
+  const take = (text: string) => {
+    for (const [term, label] of corpus.analyser.labels(text)) if (!labels.has(term)) labels.set(term, label);
+  };
+  for (const t of texts) take(t.title);
+  for (const t of texts) take(t.description);
+  for (const t of texts) take(t.components);
   const out: string[] = [];
   for (const term of terms) {
     if (term.startsWith("domain:")) continue;
-    const label =
-      maps.map((m) => m.get(term)).find((l) => l !== undefined) ??
-      term.replace(/^#~?/, "").replace(/[-_]+/g, " ");
+    const label = labels.get(term) ?? term.replace(/^#~?/, "").replace(/[-_]+/g, " ");
     if (!out.includes(label)) out.push(label);
   }
   return out;
