@@ -28,6 +28,7 @@ import { PublicationPanel } from "~/modules/public/publication-panel";
 import { publicationPanel } from "~/modules/public/publication.server";
 import { ProjectRegisterLinks } from "~/modules/apps/project-links";
 import { titleWith } from "~/modules/shell/meta";
+import { SimilarReviews } from "~/components/similar-proposals";
 import { localized } from "~/utils/localized";
 import { todayIso } from "~/utils/today";
 
@@ -452,6 +453,8 @@ export default function ProjectPage() {
         <h2 id="lessons-heading">{t("projects.page.lessons")}</h2>
         <Lessons lessons={d.lessons} testId="lessons" />
       </section>
+
+      <SimilarReviews projectId={p.id} />
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("projects.page.reviewComments")}</h2>
