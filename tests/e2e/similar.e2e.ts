@@ -189,7 +189,9 @@ describe("similar proposals while writing a project and at submission", () => {
       page.waitForURL((url) => url.searchParams.get("done") === "submitted"),
       page.locator('main button[name="intent"][value="submit"]').first().click(),
     ]);
-    expect(await page.getByTestId("plan-status").innerText()).toContain(vi("enums.planStatus.submitted"));
+    // The address changes a moment before the page shows the new data: wait for the page itself.
+    await page.getByTestId("plan-done").waitFor();
+    await page.getByTestId("plan-status").filter({ hasText: vi("enums.planStatus.submitted") }).waitFor();
   });
 
   test("the coordinator reads the planner's statement on the plan page", async ({ page }) => {
