@@ -23,6 +23,13 @@ export const DEDUPE_CONFIG = {
     sameCityBonus: 0.05,
     differentCityPenalty: 0.15,
     threshold: 0.5,
+    /**
+     * Minimum similarity of the titles alone (tf·idf over titles), unless both
+     * titles alone are classified as the same solution type(s), or the whole
+     * texts are nearly identical (`minTextWithoutTitle`).
+     */
+    minTitle: 0.4,
+    minTextWithoutTitle: 0.9,
   },
   sameSolution: {
     typeWeight: 0.6,

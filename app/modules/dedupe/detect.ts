@@ -77,6 +77,11 @@ interface Doc {
   terms: Int32Array;
   /** Unit-length weights aligned with `terms`. */
   weights: Float64Array;
+  /** The title alone: term hashes ascending (signed 32-bit), unit-length tf·idf weights (idf over titles). */
+  titleTerms: Int32Array;
+  titleWeights: Float64Array;
+  /** The proposal's types that its title alone is also classified as, sorted. */
+  titleTypes: string[];
 }
 
 export interface Corpus {
@@ -132,7 +137,15 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
   const termIds = new Map<string, number>();
   const termNames: string[] = [];
   const df: number[] = [];
-  const raw: { place: ResolvedPlace; types: string[]; scope: Uint8Array; tf: Map<number, number> }[] = [];
+  const raw: {
+    place: ResolvedPlace;
+    types: string[];
+    scope: Uint8Array;
+    tf: Map<number, number>;
+    title: Map<number, number>;
+    titleTypes: string[];
+  }[] = [];
+  const titleDf = new Map<number, number>();
 
   const idOf = (term: string): number => {
     let id = termIds.get(term);
@@ -156,6 +169,7 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
     const tf = new Map<number, number>();
     const add = (id: number, w: number) => tf.set(id, (tf.get(id) ?? 0) + w);
     const evidence = [];
+    const title = new Map<number, number>();
     for (const f of FIELDS) {
       const analysed = analyser.analyse(texts[f]);
       const fw = config.fieldWeight[f];
@@ -165,12 +179,29 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       for (const c of analysed.concepts) add(idOf(hashed(c)), wc);
       for (const w of analysed.words) add(idOf(w), fw);
       for (const b of analysed.bigrams) add(idOf(b), wb);
+      if (f === "title") {
+        // Keyed by a hash of the term, not the corpus term id, so a draft
+        // vectorised on its own (similar proposals) compares with the corpus.
+        const addT = (term: string, w: number) => {
+          const h = termHash(term);
+          title.set(h, (title.get(h) ?? 0) + w);
+        };
+        for (const c of analysed.concepts) addT(hashed(c), config.conceptBoost);
+        for (const w of analysed.words) addT(w, 1);
+        for (const b of analysed.bigrams) addT(b, config.bigramWeight);
+      }
     }
     if (p.domain) add(idOf(`domain:${String(p.domain).toLowerCase()}`), config.domainWeight);
     for (const id of tf.keys()) df[id]++;
+    for (const h of title.keys()) titleDf.set(h, (titleDf.get(h) ?? 0) + 1);
     const { primary } = classify(evidence, config.typeMinScore, config.typeRatio);
     const scope = titleScopes(evidence[0].concepts);
-    raw.push({ place: places.resolve(p.province, p.city), types: keepTitleScope(primary, scope), scope, tf });
+    const types = keepTitleScope(primary, scope);
+    // The proposal's types that its title alone also names.
+    const titleTypes = classify(evidence.slice(0, 1), config.typeMinScore, config.typeRatio)
+      .primary.filter((t) => types.includes(t))
+      .sort();
+    raw.push({ place: places.resolve(p.province, p.city), types, scope, tf, title, titleTypes });
   }
 
   const n = proposals.length;
@@ -186,6 +217,16 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
     });
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] /= norm;
+    const tIds = [...r.title.keys()].sort((a, b) => a - b);
+    const tWeights = new Float64Array(tIds.length);
+    let tNorm = 0;
+    tIds.forEach((id, k) => {
+      const w = Math.log1p(r.title.get(id)!) * Math.log(1 + n / titleDf.get(id)!);
+      tWeights[k] = w;
+      tNorm += w * w;
+    });
+    tNorm = Math.sqrt(tNorm) || 1;
+    for (let k = 0; k < tWeights.length; k++) tWeights[k] /= tNorm;
     return {
       id: proposals[i].id,
       place: r.place,
@@ -193,20 +234,46 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       scope: r.scope,
       terms: Int32Array.from(ids),
       weights,
+      titleTerms: Int32Array.from(tIds),
+      titleWeights: tWeights,
+      titleTypes: r.titleTypes,
     };
   });
   return { docs, proposals, termNames, config, analyser };
 }
 
 function cosine(a: Doc, b: Doc): number {
+  return dotSorted(a.terms, a.weights, b.terms, b.weights);
+}
+
+/** FNV-1a hash of a term (signed 32-bit, the order of Int32Array). */
+function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < term.length; k++) h = Math.imul(h ^ term.charCodeAt(k), 0x01000193);
+  return h | 0;
+}
+
+/** Similarity of the two titles alone (tf·idf over titles). */
+function titleCosine(a: Doc, b: Doc): number {
+  return dotSorted(a.titleTerms, a.titleWeights, b.titleTerms, b.titleWeights);
+}
+
+/** Both titles alone name the same solution type(s). */
+function sameTitleTypes(a: Doc, b: Doc): boolean {
+  const x = a.titleTypes;
+  const y = b.titleTypes;
+  if (x.length === 0 || x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+function dotSorted(ta: Int32Array, wa: Float64Array, tb: Int32Array, wb: Float64Array): number {
   let i = 0;
   let j = 0;
   let dot = 0;
-  const ta = a.terms;
-  const tb = b.terms;
   while (i < ta.length && j < tb.length) {
     if (ta[i] === tb[j]) {
-      dot += a.weights[i] * b.weights[j];
+      dot += wa[i] * wb[j];
       i++;
       j++;
     } else if (ta[i] < tb[j]) i++;
@@ -249,6 +316,11 @@ function judge(cfg: DedupeConfig, a: Doc, b: Doc, given = -1): PairScore | null 
   const text = given >= 0 ? given : cosine(a, b);
   if (pa !== "" && pa === pb) {
     const c = cfg.sameProject;
+    // The same project means the same title (reworded, translated, abbreviated):
+    // similar titles, or titles that alone name the same solution types, or
+    // nearly identical texts. Shared template descriptions alone only make a look-alike.
+    const title = titleCosine(a, b);
+    if (title < c.minTitle && text < c.minTextWithoutTitle && !sameTitleTypes(a, b)) return null;
     let score: number;
     if (types === null || types === 0) {
       if (text < c.minTextUntyped) return null;
