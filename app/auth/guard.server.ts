@@ -3,13 +3,12 @@
  * they do this? Anonymous users are sent to /login; refused users get 403.
  */
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
 import { getDb, type Db } from "#db/client.server";
-import { users } from "#db/schema";
 import type { Role } from "#db/enums";
 import { can, scopeOf, type Action, type Entity, type Principal } from "./permissions";
 import { loadMemberships, ownOrganisationIds, type MembershipView } from "./principal.server";
 import { validateSessionToken, type SessionRecord } from "./session.server";
+import { prepared } from "~/modules/db/sql.server";
 import { readCookie, SESSION_COOKIE } from "./token";
 
 export interface CurrentUser extends Principal {
@@ -30,11 +29,9 @@ export function getCurrentUser(request: Request, db: Db = getDb()): CurrentUser 
   const session = validateSessionToken(db, readCookie(request.headers.get("Cookie"), SESSION_COOKIE));
   let result: CurrentUser | null = null;
   if (session) {
-    const user = db
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, session.userId))
-      .get();
+    const user = prepared(db, "SELECT id, email, name, locale FROM users WHERE id = ?").get(session.userId) as
+      | { id: number; email: string; name: string; locale: string }
+      | undefined;
     if (user) {
       const memberships = loadMemberships(db, user.id);
       const roles = [...new Set(memberships.map((m) => m.role))] as Role[];

@@ -1,6 +1,7 @@
 import { eq, lt, or } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { sessions, users } from "#db/schema";
+import { sessions } from "#db/schema";
+import { prepared } from "~/modules/db/sql.server";
 import {
   ABSOLUTE_TIMEOUT_MS,
   INACTIVITY_TIMEOUT_MS,
@@ -53,19 +54,16 @@ export function createSession(
 export function validateSessionToken(db: Db, token: string | null, now = Date.now()): SessionRecord | null {
   const parsed = parseToken(token);
   if (!parsed) return null;
-  const row = db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
-      lastVerifiedAt: sessions.lastVerifiedAt,
-      active: users.active,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, parsed.id))
-    .get();
+  // Runs on every request: one cached prepared statement (drizzle would prepare it each time).
+  const row = prepared(
+    db,
+    `SELECT s.id, s.user_id AS userId, s.secret_hash AS secretHash, s.created_at AS createdAt,
+            s.last_verified_at AS lastVerifiedAt, u.active
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = ?`,
+  ).get(parsed.id) as
+    | { id: string; userId: number; secretHash: Buffer; createdAt: number; lastVerifiedAt: number; active: number }
+    | undefined;
   if (!row) return null;
   if (!secretMatches(parsed.secret, new Uint8Array(row.secretHash))) return null;
   if (!row.active || isSessionExpired(row, now)) {
