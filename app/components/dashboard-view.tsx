@@ -11,6 +11,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FUNDING_SOURCES, type FlagSeverity } from "#db/enums";
 import { BarChartBox } from "~/components/chart";
+import { DashboardPlanTable } from "~/components/dashboard-plan-table";
 import { FilterSelect } from "~/components/forms";
 import { ProvinceMap } from "~/components/province-map";
 import { SCurve } from "~/components/s-curve";
@@ -1081,31 +1082,7 @@ function ScopeLists({ details }: { details: ScopeDetails }) {
         {details.plans.length === 0 ? (
           <p className="muted">{t("dashboard.scope.noPlans")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table data-table--compact" data-testid="scope-plans">
-              <caption>{t("dashboard.scope.plansCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.col.plan")}</th>
-                  <th scope="col">{t("dashboard.col.organisation")}</th>
-                  <th scope="col">{t("dashboard.col.period")}</th>
-                  <th scope="col">{t("dashboard.col.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {details.plans.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/plans/${p.id}`}>{localized(locale, p.titleVi, p.titleEn)}</Link>
-                    </th>
-                    <td>{localized(locale, p.orgNameVi, p.orgNameEn)}</td>
-                    <td>{`${p.periodStart}–${p.periodEnd}`}</td>
-                    <td>{t(`enums.planStatus.${p.status}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DashboardPlanTable plans={details.plans} caption={t("dashboard.scope.plansCaption")} testId="scope-plans" />
         )}
       </Section>
       <Section id="scope-pilots" title={t("dashboard.scope.pilots")}>

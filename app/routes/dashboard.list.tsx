@@ -9,6 +9,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { can, requirePermission } from "~/auth/guard.server";
+import { DashboardPlanTable } from "~/components/dashboard-plan-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { MessageKey } from "~/i18n/i18n";
 import { useT } from "~/i18n/useT";
@@ -184,31 +185,11 @@ export default function DashboardList() {
           </p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table data-table--compact" data-testid="drill-table">
-            <caption>{t("dashboard.list.plansCaption", { n: num(result.total) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.col.plan")}</th>
-                <th scope="col">{t("dashboard.col.organisation")}</th>
-                <th scope="col">{t("dashboard.col.period")}</th>
-                <th scope="col">{t("dashboard.col.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/plans/${p.id}`}>{localized(locale, p.titleVi, p.titleEn)}</Link>
-                  </th>
-                  <td>{localized(locale, p.orgNameVi, p.orgNameEn)}</td>
-                  <td>{`${p.periodStart}–${p.periodEnd}`}</td>
-                  <td>{t(`enums.planStatus.${p.status}` as MessageKey)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DashboardPlanTable
+          plans={result.rows}
+          caption={t("dashboard.list.plansCaption", { n: num(result.total) })}
+          testId="drill-table"
+        />
       )}
     </>
   );
