@@ -3,10 +3,23 @@
  * over each table, memoised per database state and "as of" date
  * (`memoByDataVersion`: any write, through this connection or another,
  * drops them, so they are never stale).
+ *
+ * After a write only what it touched is read again (docs/decisions/0014):
+ * each part of the facts is kept per state of the tables it reads
+ * (`memoByTables`), and the transaction totals, by far the largest part,
+ * are brought up to date by reading only the transactions added since
+ * (`rewrites` of the table unchanged: nothing updated or deleted).
  */
 import type { Db } from "#db/client.server";
 import type { FlagSeverity, FlagState, FundingSource, OrganisationKind, ProjectPhase } from "#db/enums";
-import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
+import {
+  isMemoEnabled,
+  memoByDataVersion,
+  memoByTables,
+  prepared,
+  tableGenerations,
+  type TableGeneration,
+} from "~/modules/db/sql.server";
 import { getSuccessionIndex } from "~/modules/organisations/succession.server";
 import { todayIso } from "~/utils/today";
 import {
@@ -59,8 +72,18 @@ export const TRANSACTIONS_SQL = `SELECT budget_line_id AS line, kind,
        CAST(substr(date, 1, 4) AS INTEGER) * 4 + (CAST(substr(date, 6, 2) AS INTEGER) - 1) / 3 AS q,
        SUM(amount) AS amount
   FROM transactions NOT INDEXED
- WHERE date <= :asOf
+ WHERE date <= :asOf AND id <= :maxId
  GROUP BY budget_line_id, kind, q`;
+
+/** The same totals over the transactions added after :afterId (a range of the primary key). */
+export const NEW_TRANSACTIONS_SQL = `SELECT budget_line_id AS line, kind,
+       CAST(substr(date, 1, 4) AS INTEGER) * 4 + (CAST(substr(date, 6, 2) AS INTEGER) - 1) / 3 AS q,
+       SUM(amount) AS amount
+  FROM transactions
+ WHERE id > :afterId AND id <= :maxId AND date <= :asOf
+ GROUP BY budget_line_id, kind, q`;
+
+const MAX_TRANSACTION_ID_SQL = "SELECT COALESCE(MAX(id), 0) AS maxId FROM transactions";
 
 export const PLANNED_SQL = `SELECT budget_line_id AS line, project_id AS projectId, fiscal_year AS year, quarter,
        SUM(amount) AS amount
@@ -135,8 +158,18 @@ export const FACT_STATEMENTS = [
 ] as const;
 
 /** The parameters each statement takes. */
-export function factParams(sql: string, asOf: string): Record<string, string | number> {
-  const all: Record<string, string | number> = { asOf, today: todayIso(), asOfEndMs: endOfDayMs(asOf) };
+export function factParams(
+  sql: string,
+  asOf: string,
+  extra: Record<string, number> = {},
+): Record<string, string | number> {
+  const all: Record<string, string | number> = {
+    asOf,
+    today: todayIso(),
+    asOfEndMs: endOfDayMs(asOf),
+    maxId: Number.MAX_SAFE_INTEGER,
+    ...extra,
+  };
   const out: Record<string, string | number> = {};
   for (const name of Object.keys(all)) if (sql.includes(`:${name}`)) out[name] = all[name];
   return out;
@@ -147,57 +180,177 @@ export function loadFacts(db: Db, asOf: string): DashboardFacts {
   return memoByDataVersion(db, `dashboard:facts:${asOf}`, () => computeFacts(db, asOf));
 }
 
-function all<T>(db: Db, sql: string, asOf: string): T[] {
-  return prepared(db, sql).all(factParams(sql, asOf)) as T[];
+function all<T>(db: Db, sql: string, asOf: string, extra?: Record<string, number>): T[] {
+  return prepared(db, sql).all(factParams(sql, asOf, extra)) as T[];
+}
+
+type Generations = Map<string, TableGeneration>;
+
+/** Organisations (with the unit that carries each on today), regions and the strategy tree. */
+function referencePart(db: Db, gens: Generations, asOf: string, today: string) {
+  return memoByTables(
+    db,
+    gens,
+    `dashboard:facts:reference:${today}`,
+    ["organisations", "organisation_successions", "regions", "strategy_nodes"],
+    () => {
+      const succession = getSuccessionIndex(db);
+      const orgs = new Map<number, OrgFact>();
+      for (const o of all<Omit<OrgFact, "currentId">>(db, ORGS_SQL, asOf)) {
+        orgs.set(o.id, {
+          ...o,
+          kind: o.kind as OrganisationKind,
+          currentId: succession.resolveCurrent(o.id, today) ?? o.id,
+        });
+      }
+      const regions = all<{ code: string; nameVi: string; nameEn: string; disadvantaged: number }>(
+        db,
+        REGIONS_SQL,
+        asOf,
+      ).map((r) => ({ ...r, disadvantaged: r.disadvantaged === 1 }));
+      const nodes = all<DashboardFacts["nodes"][number]>(db, NODES_SQL, asOf);
+      return { orgs, regions, nodes };
+    },
+  );
+}
+
+/** Projects that exist on the date, with their phase then, and an id → position index. */
+function projectsPart(db: Db, gens: Generations, asOf: string, today: string) {
+  return memoByTables(
+    db,
+    gens,
+    `dashboard:facts:projects:${asOf}:${today}`,
+    ["projects", "project_phase_changes", "project_strategy_nodes"],
+    () => {
+      const projects: ProjectFact[] = [];
+      const rows = all<{
+        id: number;
+        ownerId: number;
+        provinceId: number | null;
+        planId: number | null;
+        phase: string | null;
+        nodeIds: string | null;
+      }>(db, PROJECTS_SQL, asOf);
+      const index = new IdIndex(rows.at(-1)?.id ?? 0);
+      for (const p of rows) {
+        if (p.phase === null) continue;
+        index.set(p.id, projects.length);
+        projects.push({
+          id: p.id,
+          ownerId: p.ownerId,
+          provinceId: p.provinceId,
+          planId: p.planId,
+          phase: p.phase as ProjectPhase,
+          nodeIds: idList(p.nodeIds),
+        });
+      }
+      return { projects, index };
+    },
+  );
+}
+
+function rowsPart<T>(
+  db: Db,
+  gens: Generations,
+  name: string,
+  tables: string[],
+  sql: string,
+  asOf: string,
+): T[] {
+  const key = sql.includes(":asOf") ? `dashboard:facts:${name}:${asOf}` : `dashboard:facts:${name}`;
+  return memoByTables(db, gens, key, tables, () => all<T>(db, sql, asOf));
+}
+
+/** A Float64Array that grows (zero-filled) to hold index `i`. */
+function grown(a: Float64Array, i: number): Float64Array {
+  if (i < a.length) return a;
+  const b = new Float64Array(Math.max(i + 1, Math.ceil(a.length * 1.5)));
+  b.set(a);
+  return b;
+}
+
+/** Transaction totals by budget line id up to a date, kept up to date by reading only new transactions. */
+interface TransactionTotals {
+  /** `rewrites` of the transactions table these totals were read at: a change means start over. */
+  rewrites: number;
+  /** Every transaction with an id up to here (and a date up to the "as of" date) is counted. */
+  maxId: number;
+  committed: Float64Array;
+  disbursed: Float64Array;
+  spent: Float64Array;
+  /** Disbursements by line id and quarter (a line and quarter may repeat: sums add up). */
+  actLine: number[];
+  actQ: number[];
+  actAmount: number[];
+}
+
+const totalsByClient = new WeakMap<object, Map<string, TransactionTotals>>();
+
+/** Full passes over the transactions table so far (tests and the bench check that a write does not cause one). */
+export const factStats = { transactionScans: 0 };
+
+function addTransactionRows(
+  t: TransactionTotals,
+  rows: { line: number; kind: string; q: number; amount: number }[],
+) {
+  for (const r of rows) {
+    if (r.kind === "commitment") (t.committed = grown(t.committed, r.line))[r.line] += r.amount;
+    else if (r.kind === "expenditure") (t.spent = grown(t.spent, r.line))[r.line] += r.amount;
+    else if (r.kind === "disbursement") {
+      (t.disbursed = grown(t.disbursed, r.line))[r.line] += r.amount;
+      t.actLine.push(r.line);
+      t.actQ.push(r.q);
+      t.actAmount.push(r.amount);
+    }
+  }
+}
+
+function transactionTotals(db: Db, gens: Generations, asOf: string): TransactionTotals {
+  const rewrites = gens.get("transactions")?.rewrites ?? -1;
+  const { maxId } = prepared(db, MAX_TRANSACTION_ID_SQL).get() as { maxId: number };
+  let byAsOf = totalsByClient.get(db.$client);
+  if (!byAsOf) totalsByClient.set(db.$client, (byAsOf = new Map()));
+  let t = isMemoEnabled() ? byAsOf.get(asOf) : undefined;
+  if (t && t.rewrites === rewrites && t.maxId <= maxId) {
+    if (t.maxId < maxId) {
+      addTransactionRows(t, all(db, NEW_TRANSACTIONS_SQL, asOf, { afterId: t.maxId, maxId }));
+      t.maxId = maxId;
+    }
+    return t;
+  }
+  t = {
+    rewrites,
+    maxId,
+    committed: new Float64Array(0),
+    disbursed: new Float64Array(0),
+    spent: new Float64Array(0),
+    actLine: [],
+    actQ: [],
+    actAmount: [],
+  };
+  addTransactionRows(t, all(db, TRANSACTIONS_SQL, asOf, { maxId }));
+  factStats.transactionScans++;
+  byAsOf.delete(asOf);
+  byAsOf.set(asOf, t);
+  while (byAsOf.size > 8) byAsOf.delete(byAsOf.keys().next().value as string);
+  return t;
 }
 
 export function computeFacts(db: Db, asOf: string): DashboardFacts {
   const today = todayIso();
-  const succession = getSuccessionIndex(db);
-  const orgs = new Map<number, OrgFact>();
-  for (const o of all<Omit<OrgFact, "currentId">>(db, ORGS_SQL, asOf)) {
-    orgs.set(o.id, {
-      ...o,
-      kind: o.kind as OrganisationKind,
-      currentId: succession.resolveCurrent(o.id, today) ?? o.id,
-    });
-  }
-  const regions = all<{ code: string; nameVi: string; nameEn: string; disadvantaged: number }>(
-    db,
-    REGIONS_SQL,
-    asOf,
-  ).map((r) => ({ ...r, disadvantaged: r.disadvantaged === 1 }));
-  const nodes = all<DashboardFacts["nodes"][number]>(db, NODES_SQL, asOf);
-
-  const projects: ProjectFact[] = [];
-  const projectRows = all<{
-    id: number;
-    ownerId: number;
-    provinceId: number | null;
-    planId: number | null;
-    phase: string | null;
-    nodeIds: string | null;
-  }>(db, PROJECTS_SQL, asOf);
-  const projectIndex = new IdIndex(projectRows.at(-1)?.id ?? 0);
-  for (const p of projectRows) {
-    if (p.phase === null) continue;
-    projectIndex.set(p.id, projects.length);
-    projects.push({
-      id: p.id,
-      ownerId: p.ownerId,
-      provinceId: p.provinceId,
-      planId: p.planId,
-      phase: p.phase as ProjectPhase,
-      nodeIds: idList(p.nodeIds),
-    });
-  }
+  // Generations first, then the data: a commit in between can only make a part look older than it is.
+  const gens = tableGenerations(db);
+  const { orgs, regions, nodes } = referencePart(db, gens, asOf, today);
+  const { projects, index: projectIndex } = projectsPart(db, gens, asOf, today);
 
   // Budget lines of existing projects.
-  const rawLines = all<{ id: number; projectId: number; year: number; source: string; approved: number }>(
-    db,
-    LINES_SQL,
-    asOf,
-  ).filter((l) => projectIndex.has(l.projectId));
+  const rawLines = rowsPart<{
+    id: number;
+    projectId: number;
+    year: number;
+    source: string;
+    approved: number;
+  }>(db, gens, "lines", ["budget_lines"], LINES_SQL, asOf).filter((l) => projectIndex.has(l.projectId));
   const n = rawLines.length;
   const lines = {
     project: new Int32Array(n),
@@ -208,6 +361,7 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     disbursed: new Float64Array(n),
     spent: new Float64Array(n),
   };
+  const totals = transactionTotals(db, gens, asOf);
   const lineIndex = new IdIndex(rawLines.at(-1)?.id ?? 0);
   rawLines.forEach((l, i) => {
     lineIndex.set(l.id, i);
@@ -215,35 +369,32 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     lines.year[i] = l.year;
     lines.source[i] = SOURCE_INDEX.get(l.source as FundingSource) ?? -1;
     lines.approved[i] = l.approved;
+    lines.committed[i] = totals.committed[l.id] ?? 0;
+    lines.disbursed[i] = totals.disbursed[l.id] ?? 0;
+    lines.spent[i] = totals.spent[l.id] ?? 0;
   });
 
-  const tx = all<{ line: number; kind: string; q: number; amount: number }>(db, TRANSACTIONS_SQL, asOf);
   const actLine: number[] = [];
   const actQ: number[] = [];
   const actAmount: number[] = [];
-  for (const t of tx) {
-    const i = lineIndex.get(t.line);
+  for (let k = 0; k < totals.actLine.length; k++) {
+    const i = lineIndex.get(totals.actLine[k]!);
     if (i === undefined) continue;
-    if (t.kind === "commitment") lines.committed[i] += t.amount;
-    else if (t.kind === "expenditure") lines.spent[i] += t.amount;
-    else if (t.kind === "disbursement") {
-      lines.disbursed[i] += t.amount;
-      actLine.push(i);
-      actQ.push(t.q);
-      actAmount.push(t.amount);
-    }
+    actLine.push(i);
+    actQ.push(totals.actQ[k]!);
+    actAmount.push(totals.actAmount[k]!);
   }
 
   const plLine: number[] = [];
   const plQ: number[] = [];
   const plAmount: number[] = [];
-  for (const p of all<{
+  for (const p of rowsPart<{
     line: number | null;
     projectId: number;
     year: number;
     quarter: number;
     amount: number;
-  }>(db, PLANNED_SQL, asOf)) {
+  }>(db, gens, "planned", ["planned_disbursements"], PLANNED_SQL, asOf)) {
     const i = p.line === null ? undefined : lineIndex.get(p.line);
     if (i === undefined) continue;
     plLine.push(i);
@@ -251,8 +402,11 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     plAmount.push(p.amount);
   }
 
-  const ms = all<{ projectId: number; year: number; weight: number; done: number; overdue: number }>(
+  const ms = rowsPart<{ projectId: number; year: number; weight: number; done: number; overdue: number }>(
     db,
+    gens,
+    "milestones",
+    ["milestones"],
     MILESTONES_SQL,
     asOf,
   ).filter((m) => projectIndex.has(m.projectId));
@@ -264,15 +418,15 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     overdue: Float64Array.from(ms, (m) => m.overdue),
   };
 
-  const plans = all<{
+  const plans = rowsPart<{
     id: number;
     organisationId: number;
     periodStart: number;
     periodEnd: number;
     approved: number;
-  }>(db, PLANS_SQL, asOf).map((p) => ({ ...p, approved: p.approved === 1 }));
+  }>(db, gens, "plans", ["plans"], PLANS_SQL, asOf).map((p) => ({ ...p, approved: p.approved === 1 }));
 
-  const flags: FlagFact[] = all<{
+  const flags: FlagFact[] = rowsPart<{
     id: number;
     ruleCode: string;
     severity: FlagSeverity;
@@ -282,7 +436,7 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     projectId: number | null;
     organisationId: number | null;
     members: string | null;
-  }>(db, FLAGS_SQL, asOf).map((f) => ({
+  }>(db, gens, "flags", ["flags", "flag_members"], FLAGS_SQL, asOf).map((f) => ({
     id: f.id,
     ruleCode: f.ruleCode,
     severity: f.severity,
@@ -296,8 +450,11 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
       .filter((i): i is number => i !== undefined),
   }));
 
-  const fb = all<{ projectId: number; support: number; oppose: number; comments: number }>(
+  const fb = rowsPart<{ projectId: number; support: number; oppose: number; comments: number }>(
     db,
+    gens,
+    "feedback",
+    ["feedback"],
     FEEDBACK_SQL,
     asOf,
   ).filter((f) => projectIndex.has(f.projectId));

@@ -78,3 +78,71 @@ export function memoByDataVersion<T>(db: Db, key: string, compute: () => T): T {
 export function setMemoEnabled(enabled: boolean): void {
   memoEnabled = enabled;
 }
+
+// ---------------------------------------------------------------------------
+// Per-table generations: a part of a read model kept until one of ITS tables
+// changes (migration 0009, docs/decisions/0014)
+// ---------------------------------------------------------------------------
+
+/** How often a domain table was written: every insert, update, delete (`n`), and updates and deletes alone (`rewrites`). */
+export interface TableGeneration {
+  n: number;
+  rewrites: number;
+}
+
+/** The generation of each domain table now (one small read). */
+export function tableGenerations(db: Db): Map<string, TableGeneration> {
+  const rows = prepared(db, "SELECT tbl, n, rewrites FROM table_generation").all() as ({
+    tbl: string;
+  } & TableGeneration)[];
+  return new Map(rows.map((r) => [r.tbl, { n: r.n, rewrites: r.rewrites }]));
+}
+
+/** A stamp of the given tables' generations: equal stamps, equal table contents. */
+export function tablesStamp(generations: Map<string, TableGeneration>, tables: readonly string[]): string {
+  return tables
+    .map((t) => {
+      const g = generations.get(t);
+      if (!g)
+        throw new Error(`No generation for table ${t} (a domain table needs a row in table_generation)`);
+      return g.n;
+    })
+    .join(":");
+}
+
+const partMemos = new WeakMap<Database.Database, Map<string, { stamp: string; value: unknown }>>();
+
+/**
+ * Compute a part of a read model once per state of the tables it reads: the
+ * value is reused until one of `tables` changes (whatever else is written).
+ * Pass the generations read BEFORE the data, so a concurrent commit can only
+ * make the stamp older than the data (a needless recompute), never newer.
+ * Callers must not mutate the value they get.
+ */
+export function memoByTables<T>(
+  db: Db,
+  generations: Map<string, TableGeneration>,
+  key: string,
+  tables: readonly string[],
+  compute: () => T,
+): T {
+  if (!memoEnabled) return compute();
+  const stamp = tablesStamp(generations, tables);
+  let memo = partMemos.get(db.$client);
+  if (!memo) partMemos.set(db.$client, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit && hit.stamp === stamp) return hit.value as T;
+  const value = compute();
+  memo.delete(key);
+  memo.set(key, { stamp, value });
+  // Keys carry an "as of" date: keep the most recently computed few.
+  while (memo.size > MAX_PARTS) memo.delete(memo.keys().next().value as string);
+  return value;
+}
+
+const MAX_PARTS = 64;
+
+/** Whether read-model memos are on (incremental aggregates start over when they are off). */
+export function isMemoEnabled(): boolean {
+  return memoEnabled;
+}
