@@ -7,7 +7,13 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import "./load-context";
 
-const ABORT_DELAY = 5_000;
+/**
+ * How long a render may take before it is abandoned. No page streams deferred
+ * data, so this only guards against a render that never ends; under a burst
+ * of requests a render can wait its turn on the event loop for seconds, and a
+ * short limit turned that wait into a 500 (docs/performance.md).
+ */
+const ABORT_DELAY = 30_000;
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -40,6 +46,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          console.error(`Render failed for ${request.method} ${new URL(request.url).pathname}:`, error);
           reject(error);
         },
         onError(error: unknown) {
