@@ -80,6 +80,7 @@ describe("money and time", () => {
       c.trim(),
     );
     const code = codes.find((c) => Number(c.slice(4, 8)) <= 2025) ?? codes[0];
+    expect(code, "planner.hcm has a pilot in the register").toBeTruthy();
     const before = await snapshot(page, code);
     await page.waitForLoadState("networkidle");
     await expectNoSeriousA11yViolations(page, `/projects/${code} (money and time)`);
@@ -90,7 +91,11 @@ describe("money and time", () => {
       page.waitForURL((u) => u.pathname === `/projects/${code}/budget`),
       subnav.getByRole("link", { name: vi("finance.subnav.budget") }).click(),
     ]);
+    // Wait for the budget page itself, not only its address (a client navigation changes the
+    // address before the new page has rendered).
     const yearSelect = page.getByLabel(vi("budget.field.fiscalYear"), { exact: true });
+    await yearSelect.waitFor();
+    await expect.poll(() => yearSelect.locator("option").count()).toBeGreaterThan(0);
     const years = (await yearSelect.locator("option").allInnerTexts()).map(Number).filter((y) => y <= 2026);
     expect(years.length, "the project has a fiscal year up to 2026").toBeGreaterThan(0);
     const year = Math.max(...years);
@@ -183,6 +188,7 @@ describe("money and time", () => {
         .getByRole("link", { name: vi("finance.subnav.gantt") })
         .click(),
     ]);
+    await page.getByTestId("gantt-table").waitFor();
     const gantt = await page.getByTestId("gantt-table").innerText();
     expect(gantt).toContain(milestone);
     expect(gantt).toContain(vi("milestones.status.doneOn", { date: `28/09/${year}` }));
