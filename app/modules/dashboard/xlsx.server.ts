@@ -4,10 +4,11 @@
  * equity, flags). Money as whole-VND number cells, rates as percentages,
  * every text cell through `neutraliseCell` (no formula injection).
  */
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { translator, type MessageKey } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { neutraliseCell } from "~/modules/export/cells";
+import { loadExcelJS } from "~/modules/export/exceljs.server";
 import { localized } from "~/utils/localized";
 import type { Dashboard } from "./dashboard.server";
 
@@ -48,7 +49,8 @@ export async function dashboardWorkbook(d: Dashboard, locale: Locale, title: str
   const name = (o: { nameVi: string; nameEn: string }) => localized(locale, o.nameVi, o.nameEn);
   const f = d.figures;
   const h = f.headline;
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = "CityPilot";
   const a = d.active;
   const c = (key: MessageKey, kind: Kind = "text") => ({ header: t(key), kind });

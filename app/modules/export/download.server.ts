@@ -4,8 +4,8 @@
  * header, number cells for numbers, date cells for ISO dates), every text
  * cell neutralised against formula injection.
  */
-import ExcelJS from "exceljs";
 import { csvDocument, neutraliseCell } from "./cells";
+import { loadExcelJS } from "./exceljs.server";
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -50,7 +50,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The table as an XLSX workbook. */
 export async function tableXlsx(table: TableExport): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = "CityPilot";
   const ws = wb.addWorksheet(table.sheet.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Sheet1", {
     views: [{ state: "frozen", ySplit: 1 }],

@@ -4,9 +4,10 @@
  * by header text, so columns may be moved or left out (optional ones).
  * CSV: one sheet per file, recognised by its header row; `,` or `;` separated.
  */
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { translator, type MessageKey } from "~/i18n/i18n";
 import { LOCALES, type Locale } from "~/i18n/locales";
+import { loadExcelJS } from "~/modules/export/exceljs.server";
 import { foldVietnamese } from "~/utils/text";
 import { COLUMNS, MAX_ROWS, SHEETS, type SheetKey } from "./layout";
 import { inspectZip, sniffUpload, UploadRefused, type FileKind } from "./upload";
@@ -119,7 +120,8 @@ function rawOf(v: ExcelJS.CellValue | undefined): RawCell {
 
 async function readWorkbook(bytes: Uint8Array): Promise<RawSheet[]> {
   await inspectZip(bytes);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch {

@@ -7,7 +7,7 @@
  * Refusals carry an i18n key of the `imports` namespace.
  */
 import zlib from "node:zlib";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import {
   MAX_COMPRESSION_RATIO,
   MAX_UNCOMPRESSED_BYTES,
@@ -113,9 +113,11 @@ function inflatedSize(entry: JSZip.JSZipObject, budget: number): number {
  * the parts of an Excel workbook, and the real inflated sizes under the limit.
  */
 export async function inspectZip(bytes: Uint8Array): Promise<void> {
+  // Loaded here, not at the top: starting the server need not load jszip (ADR 0013).
+  const { default: JSZipClass } = await import("jszip");
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+    zip = await JSZipClass.loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw new UploadRefused("corrupt");
   }

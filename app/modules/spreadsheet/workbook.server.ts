@@ -5,12 +5,13 @@
  * funding sources, categories…) from a hidden lists sheet, real date cells
  * and number cells for money. Every text cell goes through `neutraliseCell`.
  */
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import type { Db } from "#db/client.server";
 import { translator, type MessageKey, type Translate } from "~/i18n/i18n";
 import type { Locale } from "~/i18n/locales";
 import { prepared } from "~/modules/db/sql.server";
 import { neutraliseCell } from "~/modules/export/cells";
+import { loadExcelJS } from "~/modules/export/exceljs.server";
 import { todayIso } from "~/utils/today";
 import { CHOICES, COLUMNS, MAX_UPLOAD_BYTES, SHEETS, columnLetter, type ColumnSpec, type SheetKey } from "./layout";
 
@@ -300,7 +301,8 @@ export function planRows(db: Db, planId: number, t: Translate): Record<SheetKey,
 /** The workbook: the empty template (`planId` null) or the plan's content. */
 export async function planWorkbook(db: Db, locale: Locale, planId: number | null): Promise<Buffer> {
   const t = translator(locale);
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.creator = "CityPilot";
   wb.created = new Date();
   const plan = planId
