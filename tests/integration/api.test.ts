@@ -356,7 +356,7 @@ describe("transactions and milestones", () => {
       body: { budgetLineId: lineId, kind: "commitment", date: "2025-06-01", amount: 2_000_000_000, documentRef: "QĐ 12/2025" },
     });
     expect(ok.status).toBe(201);
-    expect(ok.body.data).toMatchObject({ kind: "commitment", amount: 2_000_000_000 });
+    expect(ok.body.data).toMatchObject({ kind: "commitment", amount: 2_000_000_000, origin: "api" });
     expect(auditCount("transaction.create")).toBe(audits + 1);
     const id = ok.body.data.id as number;
     const rev = await call(reversalRoute, "POST", `/api/v1/projects/T-HCM-1/transactions/${id}/reversal`, {
@@ -365,7 +365,7 @@ describe("transactions and milestones", () => {
       body: { reason: "Nhập nhầm" },
     });
     expect(rev.status).toBe(201);
-    expect(rev.body.data).toMatchObject({ amount: -2_000_000_000, reversesId: id });
+    expect(rev.body.data).toMatchObject({ amount: -2_000_000_000, reversesId: id, origin: "api" });
     expect(auditCount("transaction.reverse")).toBeGreaterThan(0);
     const again = await call(reversalRoute, "POST", `/api/v1/projects/T-HCM-1/transactions/${id}/reversal`, {
       token: tokens.hcm,

@@ -123,7 +123,7 @@ function ledgerOf(project: ProjectRecord): LedgerProject {
 export function apiRecordTransaction(db: Db, p: ApiPrincipal, project: ProjectRecord, input: TransactionBodyInput) {
   if (!can(p, "update", "budget", project.organisationId)) throw forbiddenError();
   try {
-    const result = recordTransaction(db, p.actor, ledgerOf(project), input, todayIso());
+    const result = recordTransaction(db, p.actor, ledgerOf(project), input, todayIso(), "api");
     if (!result.ok) throw invalid(fieldErrors(result.problems));
     return result.id;
   } catch (e) {
@@ -141,7 +141,7 @@ export function apiReverseTransaction(
 ) {
   if (!can(p, "update", "budget", project.organisationId)) throw forbiddenError();
   try {
-    const result = reverseTransaction(db, p.actor, ledgerOf(project), { transactionId, reason }, todayIso());
+    const result = reverseTransaction(db, p.actor, ledgerOf(project), { transactionId, reason }, todayIso(), "api");
     if (!result.ok) {
       const conflict = result.problems.some(
         (x) => x.message === "transactions.error.alreadyReversed" || x.message === "transactions.error.reverseReversal",

@@ -6,7 +6,7 @@
  * events, so a refused command leaves no trace.
  */
 import type { Db } from "#db/client.server";
-import type { BudgetCategory, FundingSource, TransactionKind } from "#db/enums";
+import type { BudgetCategory, EntryOrigin, FundingSource, TransactionKind } from "#db/enums";
 import { TRANSACTION_KINDS } from "#db/enums";
 import { transactions } from "#db/schema";
 import type { MessageKey } from "~/i18n/i18n";
@@ -257,7 +257,7 @@ function insertRow(
     documentRef: string | null;
     note: string | null;
     reversesId?: number | null;
-    origin?: "manual" | "import";
+    origin?: EntryOrigin;
   },
   audit: { action: string; before?: unknown; extra?: Record<string, unknown> },
 ): number {
@@ -272,6 +272,7 @@ function insertRow(
       documentRef: values.documentRef,
       note: values.note,
       reversesId: values.reversesId ?? null,
+      origin: values.origin ?? "manual",
       createdBy: actor.userId,
     })
     .returning({ id: transactions.id })
@@ -301,6 +302,8 @@ export function recordTransaction(
   project: LedgerProject,
   input: Omit<RecordInput, "intent">,
   today: string,
+  /** Where the entry came from: typed in the app (default) or sent through the API. */
+  origin: EntryOrigin = "manual",
 ): CommandResult {
   return db.transaction(
     (tx) => {
@@ -326,6 +329,7 @@ export function recordTransaction(
           amount: input.amount,
           documentRef: input.documentRef,
           note: noteWithOverride(input.note, reason),
+          origin,
         },
         { action: "transaction.create", extra: reason ? { dateOverrideReason: reason } : undefined },
       );
@@ -343,6 +347,7 @@ export function reverseTransaction(
   project: LedgerProject,
   input: Omit<ReversalInput, "intent">,
   today: string,
+  origin: EntryOrigin = "manual",
 ): CommandResult {
   return db.transaction(
     (tx) => {
@@ -384,6 +389,7 @@ export function reverseTransaction(
           documentRef: target.documentRef,
           note: input.reason,
           reversesId: target.id,
+          origin,
         },
         { action: "transaction.reverse", before },
       );
