@@ -3,6 +3,11 @@
  * middleware mode) and production (the built app). It adds what must hold for
  * every response: security headers with a per-request CSP nonce, cross-site
  * request refusal for state-changing requests, compression and static assets.
+ *
+ * Before it listens it prepares the database (migrations; the seed when empty).
+ * Production runs this file bundled ahead of time (`npm run build` →
+ * <build>/server-entry.mjs, scripts/build-server.ts) with plain node: no
+ * TypeScript compiler at run time (ADR 0013).
  */
 import crypto from "node:crypto";
 import path from "node:path";
@@ -12,12 +17,16 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { isCrossSiteRequestAllowed } from "../app/auth/csrf";
+import { prepareDatabase } from "./prepare-db";
 import { withStorageErrors } from "./storage-full";
 
 const isProduction = process.env.NODE_ENV === "production";
 const buildDir = process.env.CITYPILOT_BUILD_DIR ?? "build";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
+
+// Migrations (and the seed of an empty database) before anything is served.
+await prepareDatabase();
 
 const viteDevServer = isProduction
   ? undefined
@@ -31,7 +40,9 @@ app.use(compression());
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  const scriptSrc = isProduction ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : `'self' 'nonce-${nonce}' 'unsafe-inline'`;
+  const scriptSrc = isProduction
+    ? `'self' 'nonce-${nonce}' 'strict-dynamic'`
+    : `'self' 'nonce-${nonce}' 'unsafe-inline'`;
   const csp = [
     "default-src 'self'",
     `script-src ${scriptSrc}`,
@@ -72,8 +83,12 @@ if (viteDevServer) {
 // A full disk (SQLITE_FULL) becomes a 507 the ErrorBoundary explains (server/storage-full.ts).
 const build = viteDevServer
   ? () =>
-      (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(withStorageErrors)
-  : withStorageErrors((await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild);
+      (viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(
+        withStorageErrors,
+      )
+  : withStorageErrors(
+      (await import(pathToFileURL(path.resolve(buildDir, "server/index.js")).href)) as ServerBuild,
+    );
 
 app.all(
   "*",
@@ -88,7 +103,9 @@ app.all(
 );
 
 const server = app.listen(port, host, () => {
-  console.log(`CityPilot listening on http://localhost:${port} (${isProduction ? "production" : "development"})`);
+  console.log(
+    `CityPilot listening on http://localhost:${port} (${isProduction ? "production" : "development"})`,
+  );
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -6,8 +6,9 @@
  * server and deletes the temp directory.
  *
  * Environment knobs (all optional):
- *   E2E_REBUILD=0|1          never / always build (default: build when build/ is missing or
- *                            older than a source file under app/, db/ or the Vite/Remix config)
+ *   E2E_REBUILD=0|1          never / always build (default: build when build/ or its bundled
+ *                            server entry is missing, or older than a source file under app/,
+ *                            db/, server/, seeds/, the build scripts or the Vite/Remix config)
  *   E2E_PORT=3310            first port to try
  *   E2E_SEED_ARGS="..."      arguments for `npm run db:seed --` (default: --scale 0.1 --seed 7)
  *   E2E_DATABASE_PATH=file   copy this database instead of migrating and seeding
@@ -28,7 +29,6 @@ declare module "vitest" {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsxBin = path.join(root, "node_modules/.bin/tsx");
 
 function log(message: string) {
   console.log(`[e2e] ${message}`);
@@ -105,7 +105,7 @@ function stop(server: ChildProcess): Promise<void> {
       resolve();
     });
     try {
-      // The server runs in its own process group (detached): tsx and its node child stop together.
+      // The server runs in its own process group (detached): it and anything it started stop together.
       process.kill(-pid, "SIGTERM");
     } catch {
       clearTimeout(hardKill);
@@ -118,6 +118,7 @@ function stop(server: ChildProcess): Promise<void> {
 function newestMtime(dir: string): number {
   let newest = 0;
   if (!fs.existsSync(dir)) return newest;
+  if (fs.statSync(dir).isFile()) return fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
@@ -128,17 +129,22 @@ function newestMtime(dir: string): number {
 function needsBuild(): boolean {
   if (process.env.E2E_REBUILD === "1") return true;
   if (process.env.E2E_REBUILD === "0") return false;
-  const built = path.join(root, process.env.CITYPILOT_BUILD_DIR ?? "build", "server/index.js");
-  if (!fs.existsSync(built)) return true;
-  const sources = Math.max(
-    newestMtime(path.join(root, "app")),
-    newestMtime(path.join(root, "db")),
-    newestMtime(path.join(root, "public")),
-    ...["vite.config.ts", "remix.config.ts", "package-lock.json"].map((f) =>
-      fs.existsSync(path.join(root, f)) ? fs.statSync(path.join(root, f)).mtimeMs : 0,
-    ),
+  // The Remix server build and the bundled Node entry (scripts/build-server.ts) that serves it.
+  const outputs = ["server/index.js", "server-entry.mjs"].map((f) =>
+    path.join(root, process.env.CITYPILOT_BUILD_DIR ?? "build", f),
   );
-  return sources > fs.statSync(built).mtimeMs;
+  if (!outputs.every((f) => fs.existsSync(f))) return true;
+  const sources = Math.max(
+    ...["app", "db", "public", "server", "seeds"].map((d) => newestMtime(path.join(root, d))),
+    ...[
+      "vite.config.ts",
+      "remix.config.ts",
+      "package-lock.json",
+      "scripts/build-server.ts",
+      "scripts/prepare-db.ts",
+    ].map((f) => newestMtime(path.join(root, f))),
+  );
+  return sources > Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs));
 }
 
 /** Fresh database in `tmp` (migrated and seeded, or copied), then the production server on a free port. */
@@ -163,7 +169,8 @@ async function prepareAndStart(tmp: string) {
   const port = await freePort(Number(process.env.E2E_PORT ?? 3310));
   const baseURL = `http://localhost:${port}`;
   const logFd = fs.openSync(serverLogPath, "a");
-  const server = spawn(tsxBin, ["server/index.ts"], {
+  // As `npm run serve` starts it: plain node on the bundled entry in the build directory.
+  const server = spawn(process.execPath, ["server/serve.mjs"], {
     cwd: root,
     env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", logFd, logFd],
