@@ -9,6 +9,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { getDb } from "#db/client.server";
 import { FEEDBACK_STATES, type FeedbackState } from "#db/enums";
 import { requirePermission } from "~/auth/guard.server";
@@ -66,6 +67,9 @@ export default function Moderation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ModerationSchema }),
   });
   const pending = d.state === "pending";
+  // "Select all on this page" needs script: shown only once the page runs it.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const selected = new Set(
     (Array.isArray(fields.ids.initialValue) ? fields.ids.initialValue : [fields.ids.initialValue]).map(
       String,
@@ -115,7 +119,28 @@ export default function Moderation() {
             </caption>
             <thead>
               <tr>
-                {pending ? <th scope="col">{t("feedback.moderation.col.select")}</th> : null}
+                {pending ? (
+                  <th scope="col">
+                    {t("feedback.moderation.col.select")}
+                    {mounted && d.queue.items.length ? (
+                      <>
+                        {" "}
+                        <input
+                          type="checkbox"
+                          aria-label={t("feedback.moderation.selectAll")}
+                          data-testid="moderation-select-all"
+                          onChange={(e) => {
+                            const boxes =
+                              e.currentTarget.form?.querySelectorAll<HTMLInputElement>(
+                                "input.moderation-select",
+                              );
+                            boxes?.forEach((box) => (box.checked = e.currentTarget.checked));
+                          }}
+                        />
+                      </>
+                    ) : null}
+                  </th>
+                ) : null}
                 <th scope="col">{t("feedback.moderation.col.comment")}</th>
                 <th scope="col">{t("feedback.moderation.col.project")}</th>
                 <th scope="col">{t("feedback.moderation.col.province")}</th>

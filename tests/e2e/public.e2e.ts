@@ -208,4 +208,17 @@ describe("public portal", () => {
     await page.waitForLoadState("networkidle");
     await expectNoSeriousA11yViolations(page, "/moderation");
   });
+
+  test("/moderation: one box selects every comment on the page, and clears them again", async ({ page }) => {
+    await login(page, DEMO_ACCOUNTS.coordinator);
+    await page.goto("/moderation");
+    const all = page.getByLabel(vi("feedback.moderation.selectAll"), { exact: true });
+    await all.waitFor(); // shown once the page's script runs
+    const boxes = page.locator("input.moderation-select");
+    expect(await boxes.count()).toBeGreaterThan(1);
+    await all.check();
+    expect(await boxes.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).checked))).toBe(true);
+    await all.uncheck();
+    expect(await boxes.evaluateAll((els) => els.some((e) => (e as HTMLInputElement).checked))).toBe(false);
+  });
 });
