@@ -1,18 +1,26 @@
 /**
- * npm run bench:startup [-- --db FILE --runs 3]   (tsx bench/startup.ts)
+ * npx tsx bench/startup.ts [-- --db FILE --runs 3 --build-dir build-startup --rebuild --no-tsx]
  *
- * Cold start and memory of the production server on a copy of the scale-10
- * demo database (bench/.data/scale10.sqlite), using the build in build-load/
- * (made by `npm run bench:load`):
- *  - prepare:    `tsx scripts/prepare-db.ts` (migrations check) wall time
- *  - cold start: spawn of `node --import tsx server/index.ts` → first 200 on /healthz
+ * Cold start and memory of the production server as `npm run serve` runs it,
+ * on a copy of the scale-10 demo database (bench/.data/scale10.sqlite, made by
+ * `npm run bench`; opened read-only, never changed). Builds the app with
+ * `npm run build` into --build-dir (default build-startup/) when it is missing
+ * or older than the sources, or with --rebuild.
+ *
+ * Measured per start:
+ *  - cold start: spawn → first 200 on /healthz (the server migrates the
+ *    database in-process before it listens, so this includes that check)
  *  - first page: the first signed-in GET / after start (caches empty)
- *  - RSS:        idle after start, and after one visit of each main page
- *                (/, /strategy, /projects, /organisations, /dashboard, /flags, /plans)
- * Each run starts the server twice: as `npm run serve` does (`node --import
- * tsx server/index.ts`: TypeScript compiled at start) and as plain node on
- * server/index.ts bundled ahead of time with esbuild (build-load/server-entry.mjs),
- * to show what the runtime compiler costs. Median of --runs starts.
+ *  - RSS of the server process: idle after start, and after one visit of each
+ *    main page (/, /strategy, /projects, /organisations, /dashboard, /flags, /plans)
+ *
+ * Variants, taken in turn, median of --runs starts each:
+ *  - `npm run serve`: what a user runs (npm → cross-env → node server/serve.mjs
+ *    → <build>/server-entry.mjs, the esbuild bundle of server/index.ts)
+ *  - `node server/serve.mjs`: the same server without the npm and cross-env
+ *    wrappers (how a service manager would start it)
+ *  - `tsx server/index.ts`: the TypeScript source through tsx, as `npm run serve`
+ *    ran it before ADR 0013, for comparison (--no-tsx leaves it out)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,28 +28,54 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { createSession } from "../app/auth/session.server";
 import { SESSION_COOKIE } from "../app/auth/token";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUILD_DIR = "build-load";
+const PAGES = ["/", "/strategy", "/projects", "/organisations", "/dashboard", "/flags", "/plans"];
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const VARIANTS = {
-  tsx: ["--import", "tsx", "server/index.ts"],
-  "plain node": [`${BUILD_DIR}/server-entry.mjs`],
+  "npm run serve": { command: npm, args: ["run", "--silent", "serve"] },
+  "node server/serve.mjs": { command: process.execPath, args: ["server/serve.mjs"] },
+  "tsx server/index.ts": { command: process.execPath, args: ["--import", "tsx", "server/index.ts"] },
 } as const;
 type Variant = keyof typeof VARIANTS;
-const PAGES = ["/", "/strategy", "/projects", "/organisations", "/dashboard", "/flags", "/plans"];
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1]! : fallback;
 }
+const flag = (name: string) => process.argv.includes(name);
 
-const rss = (pid: number) => {
+const rssOf = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : NaN;
 };
+
+/** The server process under `pid` (npm and cross-env wrap it): the descendant running our entry. */
+function serverPid(pid: number): number {
+  const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  if (/serve\.mjs|server-entry\.mjs|server\/index\.ts/.test(cmdline) && !/cross-env|npm/.test(cmdline))
+    return pid;
+  let children: number[] = [];
+  try {
+    children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    /* gone */
+  }
+  for (const child of children) {
+    const found = serverPid(child);
+    if (found > 0) return found;
+  }
+  return -1;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -52,22 +86,66 @@ function freePort(): Promise<number> {
   });
 }
 
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  if (fs.statSync(target).isFile()) return fs.statSync(target).mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(target, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuild(buildDir: string, rebuild: boolean): void {
+  const outputs = ["server/index.js", "server-entry.mjs"].map((f) => path.join(ROOT, buildDir, f));
+  const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
+  const sources = Math.max(
+    ...["app", "db", "server", "seeds", "scripts/build-server.ts", "package-lock.json"].map((p) =>
+      newestMtime(path.join(ROOT, p)),
+    ),
+  );
+  if (!rebuild && built > sources) return;
+  console.log(`Building into ${buildDir}/ (npm run build) …`);
+  const r = spawnSync(npm, ["run", "--silent", "build"], {
+    cwd: ROOT,
+    env: { ...process.env, CITYPILOT_BUILD_DIR: buildDir, NODE_ENV: "production" },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    try {
+      process.kill(-child.pid!, "SIGKILL"); // its own process group: npm, cross-env and node together
+    } catch {
+      resolve();
+    }
+  });
+}
+
 async function main() {
-  const db = path.resolve(arg("--db", path.join(ROOT, "bench/.data/scale10.sqlite")));
+  const source = path.resolve(arg("--db", path.join(ROOT, "bench/.data/scale10.sqlite")));
   const runs = Number(arg("--runs", "3"));
-  if (!fs.existsSync(path.join(ROOT, BUILD_DIR, "server/index.js"))) {
-    throw new Error(
-      `No build in ${BUILD_DIR}/: run \`npm run bench:load\` once (or CITYPILOT_BUILD_DIR=${BUILD_DIR} npm run build)`,
-    );
-  }
+  const buildDir = arg("--build-dir", "build-startup");
+  const variants = (Object.keys(VARIANTS) as Variant[]).filter(
+    (v) => !(flag("--no-tsx") && v.startsWith("tsx")),
+  );
+  if (!fs.existsSync(source)) throw new Error(`No database at ${source}: run \`npm run bench\` once`);
+  ensureBuild(buildDir, flag("--rebuild"));
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-startup-"));
   const file = path.join(dir, "startup.sqlite");
   try {
-    const source = openDatabase(db);
-    source.$client.prepare("VACUUM INTO ?").run(file);
-    source.$client.close();
+    const original = new Database(source, { readonly: true, fileMustExist: true });
+    original.prepare("VACUUM INTO ?").run(file);
+    original.close();
     const copy = openDatabase(file);
     migrateDatabase(copy);
     const id = (
@@ -79,54 +157,37 @@ async function main() {
     copy.$client.pragma("wal_checkpoint(TRUNCATE)");
     copy.$client.close();
     console.log(
-      `Database: copy of ${db} (${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB); build ${BUILD_DIR}/; ${runs} runs`,
+      `Database: copy of ${source} (${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB); build ${buildDir}/; ` +
+        `${runs} runs of ${variants.join(", ")}; node ${process.version}, ${os.cpus().length} CPUs, load ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")}`,
     );
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: "production" as const,
+      NODE_ENV: "production",
       DATABASE_PATH: file,
-      CITYPILOT_BUILD_DIR: BUILD_DIR,
+      CITYPILOT_BUILD_DIR: buildDir,
       COOKIE_SECURE: "false",
     };
-    const bundled = spawnSync(
-      path.join(ROOT, "node_modules/.bin/esbuild"),
-      [
-        "server/index.ts",
-        "--bundle",
-        "--platform=node",
-        "--format=esm",
-        "--packages=external",
-        `--outfile=${BUILD_DIR}/server-entry.mjs`,
-        "--log-level=warning",
-      ],
-      { cwd: ROOT, stdio: "inherit" },
-    );
-    if (bundled.status !== 0) throw new Error("esbuild of server/index.ts failed");
     const results: {
       variant: Variant;
-      prepare: number;
       start: number;
       first: number;
       idle: number;
       warm: number;
       pages: string;
     }[] = [];
-    for (let r = 0; r < runs * 2; r++) {
-      const variant: Variant = r % 2 === 0 ? "tsx" : "plain node";
-      let t = performance.now();
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-db.ts"], {
-        cwd: ROOT,
-        env,
-        stdio: "ignore",
-      });
-      const prepare = performance.now() - t;
+    for (let r = 0; r < runs * variants.length; r++) {
+      const variant = variants[r % variants.length]!;
       const port = await freePort();
-      t = performance.now();
-      const child: ChildProcess = spawn(process.execPath, [...VARIANTS[variant]], {
+      const t = performance.now();
+      const child: ChildProcess = spawn(VARIANTS[variant].command, [...VARIANTS[variant].args], {
         cwd: ROOT,
         env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
         stdio: "ignore",
+        detached: true,
       });
       try {
         const base = `http://127.0.0.1:${port}`;
@@ -136,14 +197,16 @@ async function main() {
           } catch {
             /* not listening yet */
           }
-          if (performance.now() - t > 60_000) throw new Error("server did not start");
-          await new Promise((res) => setTimeout(res, 20));
+          if (child.exitCode !== null) throw new Error(`${variant} exited with ${child.exitCode}`);
+          if (performance.now() - t > 60_000) throw new Error(`${variant} did not start`);
+          await new Promise((res) => setTimeout(res, 10));
         }
         const start = performance.now() - t;
-        const idle = rss(child.pid!);
-        t = performance.now();
+        const pid = serverPid(child.pid!);
+        const idle = rssOf(pid);
+        const first = performance.now();
         await (await fetch(`${base}/`, { headers: { Cookie: cookie } })).text();
-        const first = performance.now() - t;
+        const firstMs = performance.now() - first;
         const times: string[] = [];
         for (const p of PAGES) {
           const s = performance.now();
@@ -151,31 +214,24 @@ async function main() {
           await res.text();
           times.push(`${p} ${res.status} ${Math.round(performance.now() - s)} ms`);
         }
-        results.push({
-          variant,
-          prepare,
-          start,
-          first,
-          idle,
-          warm: rss(child.pid!),
-          pages: times.join(", "),
-        });
+        results.push({ variant, start, first: firstMs, idle, warm: rssOf(pid), pages: times.join(", ") });
       } finally {
-        child.kill("SIGKILL");
+        await stop(child);
       }
     }
     for (const r of results) {
       console.log(
-        `${r.variant.padEnd(10)} prepare-db ${r.prepare.toFixed(0)} ms, cold start ${r.start.toFixed(0)} ms, ` +
-          `first GET / ${r.first.toFixed(0)} ms, RSS idle ${r.idle.toFixed(0)} MB, after the main pages ${r.warm.toFixed(0)} MB`,
+        `${r.variant.padEnd(22)} cold start ${r.start.toFixed(0).padStart(5)} ms, first GET / ${r.first.toFixed(0)} ms, ` +
+          `RSS idle ${r.idle.toFixed(0)} MB, after the main pages ${r.warm.toFixed(0)} MB`,
       );
-      console.log(`           first visits: ${r.pages}`);
+      console.log(`${"".padEnd(22)} first visits: ${r.pages}`);
     }
-    for (const variant of Object.keys(VARIANTS) as Variant[]) {
+    for (const variant of variants) {
       const mine = results.filter((r) => r.variant === variant);
+      const starts = mine.map((r) => r.start);
       console.log(
-        `median ${variant}: cold start ${median(mine.map((r) => r.start)).toFixed(0)} ms ` +
-          `(+ prepare-db ${median(mine.map((r) => r.prepare)).toFixed(0)} ms), RSS idle ${median(mine.map((r) => r.idle)).toFixed(0)} MB, ` +
+        `median ${variant}: cold start ${median(starts).toFixed(0)} ms (min ${Math.min(...starts).toFixed(0)}, ` +
+          `max ${Math.max(...starts).toFixed(0)}), RSS idle ${median(mine.map((r) => r.idle)).toFixed(0)} MB, ` +
           `after the main pages ${median(mine.map((r) => r.warm)).toFixed(0)} MB`,
       );
     }
