@@ -17,7 +17,7 @@
 import { DEDUPE_CONFIG, type DedupeConfig } from "./config";
 import { createAnalyser, type AnalysedText, type Analyser } from "./normalise";
 import { defaultPlaceResolver, type PlaceResolver, type ResolvedPlace } from "./place";
-import { classify, keepTitleScope, scopesConflict, titleScopes } from "./solution-types";
+import { keepTitleScope, primaryTypes, scopesConflict, titleScopes, typesMet } from "./solution-types";
 
 export type ProposalId = string | number;
 
@@ -110,10 +110,31 @@ type Field = (typeof FIELDS)[number];
 
 function fieldTexts(p: Proposal): Record<Field, string> {
   return {
-    title: p.title ?? "",
-    components: (p.components ?? []).map((c) => String(c).replace(/[-_]+/g, " ")).join(". "),
-    description: p.description ?? "",
+    title: fieldText(p, "title"),
+    components: fieldText(p, "components"),
+    description: fieldText(p, "description"),
   };
+}
+
+/** Component codes as words ("ai-analytics" → "ai analytics"), each converted once. */
+const componentWords = new Map<string, string>();
+
+function fieldText(p: Proposal, field: Field): string {
+  if (field === "title") return p.title ?? "";
+  if (field === "description") return p.description ?? "";
+  const parts = p.components ?? [];
+  let text = "";
+  for (let k = 0; k < parts.length; k++) {
+    const code = String(parts[k]);
+    let words = componentWords.get(code);
+    if (words === undefined) {
+      words = code.replace(/[-_]+/g, " ");
+      if (componentWords.size >= 10_000) componentWords.clear();
+      componentWords.set(code, words);
+    }
+    text += k === 0 ? words : `. ${words}`;
+  }
+  return text;
 }
 
 function termsOf(a: AnalysedText): { term: string; concept: boolean; bigram: boolean }[] {
@@ -134,97 +155,153 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
     options.places === undefined
       ? (sharedAnalyser ??= createAnalyser(places.placeNames()))
       : createAnalyser(places.placeNames());
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
-  const df: number[] = [];
+  const n = proposals.length;
+  const terms = new TermTable();
+  const classes = new Map<number | string, { types: string[]; scope: Uint8Array; titleTypes: string[] }>();
   const raw: {
     place: ResolvedPlace;
     types: string[];
     scope: Uint8Array;
-    tf: Map<number, number>;
-    title: Map<number, number>;
+    ids: Int32Array;
+    tf: Float64Array;
+    titleSlots: Int32Array;
+    titleTf: Float64Array;
     titleTypes: string[];
-  }[] = [];
-  const titleDf = new Map<number, number>();
-
-  const idOf = (term: string): number => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termNames.length;
-      termIds.set(term, id);
-      termNames.push(term);
-      df.push(0);
+  }[] = new Array(n);
+  // Scratch for one proposal: term frequencies by corpus id and by title slot,
+  // and the ids/slots it touched (`seen*` holds the index of the proposal that last touched one).
+  let tf = new Float64Array(1024);
+  let seen = new Int32Array(1024).fill(-1);
+  let touched = new Int32Array(256);
+  let count = 0;
+  let titleTf = new Float64Array(256);
+  let titleSeen = new Int32Array(256).fill(-1);
+  const titleTouched: number[] = [];
+  let doc = 0;
+  const add = (id: number, w: number) => {
+    if (id >= seen.length) {
+      tf = grow(tf, id);
+      seen = grow(seen, id, -1);
     }
-    return id;
+    if (seen[id] !== doc) {
+      seen[id] = doc;
+      tf[id] = w;
+      if (count === touched.length) touched = grow(touched, count);
+      touched[count++] = id;
+    } else tf[id] += w;
   };
-  // Concept terms are "#"-prefixed: one string per distinct concept.
-  const conceptTerm = new Map<string, string>();
-  const hashed = (c: string) => {
-    let t = conceptTerm.get(c);
-    if (t === undefined) conceptTerm.set(c, (t = `#${c}`));
-    return t;
+  const addTitle = (local: number, w: number) => {
+    const slot = terms.titleSlot[local];
+    if (slot >= titleSeen.length) {
+      titleTf = grow(titleTf, slot);
+      titleSeen = grow(titleSeen, slot, -1);
+    }
+    if (titleSeen[slot] !== doc) {
+      titleSeen[slot] = doc;
+      titleTf[slot] = w;
+      titleTouched.push(slot);
+    } else titleTf[slot] += w;
   };
-  for (const p of proposals) {
-    const texts = fieldTexts(p);
-    const tf = new Map<number, number>();
-    const add = (id: number, w: number) => tf.set(id, (tf.get(id) ?? 0) + w);
-    const evidence = [];
-    const title = new Map<number, number>();
-    for (const f of FIELDS) {
-      const analysed = analyser.analyse(texts[f]);
-      const fw = config.fieldWeight[f];
-      evidence.push({ weight: fw, concepts: new Set(analysed.concepts) });
+  const fieldSets = [0, 0, 0];
+  for (doc = 0; doc < n; doc++) {
+    const p = proposals[doc];
+    count = 0;
+    titleTouched.length = 0;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const field = FIELDS[f];
+      const sentences = terms.sentences(analyser.sentences(fieldText(p, field)));
+      const fw = config.fieldWeight[field];
       const wc = fw * config.conceptBoost;
       const wb = fw * config.bigramWeight;
-      for (const c of analysed.concepts) add(idOf(hashed(c)), wc);
-      for (const w of analysed.words) add(idOf(w), fw);
-      for (const b of analysed.bigrams) add(idOf(b), wb);
-      if (f === "title") {
+      // Terms are met (and numbered) as the analysis of the whole field lists
+      // them: all its concepts, then its syllables, then its syllable pairs.
+      let set = 0;
+      for (const s of sentences) {
+        for (const l of s.concepts) add(terms.id(l), wc);
+        set = terms.conceptSets.union(set, s.conceptSet);
+      }
+      for (const s of sentences) for (const l of s.words) add(terms.id(l), fw);
+      for (const s of sentences) for (const l of s.bigrams) add(terms.id(l), wb);
+      fieldSets[f] = set;
+      if (f === 0) {
         // Keyed by a hash of the term, not the corpus term id, so a draft
         // vectorised on its own (similar proposals) compares with the corpus.
-        const addT = (term: string, w: number) => {
-          const h = termHash(term);
-          title.set(h, (title.get(h) ?? 0) + w);
-        };
-        for (const c of analysed.concepts) addT(hashed(c), config.conceptBoost);
-        for (const w of analysed.words) addT(w, 1);
-        for (const b of analysed.bigrams) addT(b, config.bigramWeight);
+        for (const s of sentences) for (const l of s.concepts) addTitle(l, config.conceptBoost);
+        for (const s of sentences) for (const l of s.words) addTitle(l, 1);
+        for (const s of sentences) for (const l of s.bigrams) addTitle(l, config.bigramWeight);
       }
     }
-    if (p.domain) add(idOf(`domain:${String(p.domain).toLowerCase()}`), config.domainWeight);
-    for (const id of tf.keys()) df[id]++;
-    for (const h of title.keys()) titleDf.set(h, (titleDf.get(h) ?? 0) + 1);
-    const { primary } = classify(evidence, config.typeMinScore, config.typeRatio);
-    const scope = titleScopes(evidence[0].concepts);
-    const types = keepTitleScope(primary, scope);
-    // The proposal's types that its title alone also names.
-    const titleTypes = classify(evidence.slice(0, 1), config.typeMinScore, config.typeRatio)
-      .primary.filter((t) => types.includes(t))
-      .sort();
-    raw.push({ place: places.resolve(p.province, p.city), types, scope, tf, title, titleTypes });
+    if (p.domain) add(terms.id(terms.local(`domain:${String(p.domain).toLowerCase()}`)), config.domainWeight);
+
+    // Type, title scope and title types depend only on the set of concepts of each field.
+    const [st, sc, sd] = fieldSets;
+    const key =
+      st < 1 << 17 && sc < 1 << 17 && sd < 1 << 17
+        ? (st * (1 << 17) + sc) * (1 << 17) + sd
+        : `${st}|${sc}|${sd}`;
+    let c = classes.get(key);
+    if (c === undefined) {
+      const sets = terms.conceptSets;
+      const evidence = FIELDS.map((field, f) => ({
+        weight: config.fieldWeight[field],
+        met: sets.met(fieldSets[f]),
+      }));
+      const primary = primaryTypes(evidence, config.typeMinScore, config.typeRatio);
+      const scope = titleScopes(sets.concepts(st));
+      const types = keepTitleScope(primary, scope);
+      // The proposal's types that its title alone also names.
+      const titleTypes = primaryTypes(evidence.slice(0, 1), config.typeMinScore, config.typeRatio)
+        .filter((t) => types.includes(t))
+        .sort();
+      classes.set(key, (c = { types, scope, titleTypes }));
+    }
+
+    const ids = touched.slice(0, count).sort();
+    const tfs = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      tfs[k] = tf[ids[k]];
+      terms.df[ids[k]]++;
+    }
+    const slots = Int32Array.from(titleTouched).sort((x, y) => terms.slotHash[x] - terms.slotHash[y]);
+    const titleTfs = new Float64Array(slots.length);
+    for (let k = 0; k < slots.length; k++) {
+      titleTfs[k] = titleTf[slots[k]];
+      terms.titleDf[slots[k]]++;
+    }
+    raw[doc] = {
+      place: places.resolve(p.province, p.city),
+      types: [...c.types],
+      scope: c.scope.slice(),
+      ids,
+      tf: tfs,
+      titleSlots: slots,
+      titleTf: titleTfs,
+      titleTypes: [...c.titleTypes],
+    };
   }
 
-  const n = proposals.length;
-  const idf = df.map((d) => Math.log(1 + n / d));
+  const idf = Float64Array.from(terms.df.subarray(0, terms.names.length), (d) => Math.log(1 + n / d));
   const docs: Doc[] = raw.map((r, i) => {
-    const ids = [...r.tf.keys()].sort((a, b) => a - b);
+    const ids = r.ids;
     const weights = new Float64Array(ids.length);
     let norm = 0;
-    ids.forEach((id, k) => {
-      const w = Math.log1p(r.tf.get(id)!) * idf[id];
+    for (let k = 0; k < ids.length; k++) {
+      const w = Math.log1p(r.tf[k]) * idf[ids[k]];
       weights[k] = w;
       norm += w * w;
-    });
+    }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] /= norm;
-    const tIds = [...r.title.keys()].sort((a, b) => a - b);
-    const tWeights = new Float64Array(tIds.length);
+    const slots = r.titleSlots;
+    const titleTerms = new Int32Array(slots.length);
+    const tWeights = new Float64Array(slots.length);
     let tNorm = 0;
-    tIds.forEach((id, k) => {
-      const w = Math.log1p(r.title.get(id)!) * Math.log(1 + n / titleDf.get(id)!);
+    for (let k = 0; k < slots.length; k++) {
+      titleTerms[k] = terms.slotHash[slots[k]];
+      const w = Math.log1p(r.titleTf[k]) * Math.log(1 + n / terms.titleDf[slots[k]]);
       tWeights[k] = w;
       tNorm += w * w;
-    });
+    }
     tNorm = Math.sqrt(tNorm) || 1;
     for (let k = 0; k < tWeights.length; k++) tWeights[k] /= tNorm;
     return {
@@ -232,14 +309,171 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       place: r.place,
       types: r.types,
       scope: r.scope,
-      terms: Int32Array.from(ids),
+      terms: ids,
       weights,
-      titleTerms: Int32Array.from(tIds),
+      titleTerms,
       titleWeights: tWeights,
       titleTypes: r.titleTypes,
     };
   });
-  return { docs, proposals, termNames, config, analyser };
+  return { docs, proposals, termNames: terms.names, config, analyser };
+}
+
+/** A typed array at least `min + 1` long (doubled), with the old contents; new cells hold `fill`. */
+function grow<T extends Int32Array | Float64Array>(a: T, min: number, fill = 0): T {
+  let size = a.length * 2;
+  while (size <= min) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}
+
+/**
+ * Sets of concepts, numbered (0 = the empty set): a sentence's concepts and
+ * the union of a field's sentences, each set and each union computed once.
+ */
+class ConceptSets {
+  private byKey = new Map<string, number>([["", 0]]);
+  private members: number[][] = [[]];
+  private names: (Set<string> | undefined)[] = [];
+  private mets: (Uint8Array | undefined)[] = [];
+  private unions = new Map<number, number>();
+  constructor(private conceptOf: (local: number) => string) {}
+
+  /** The number of the set of these concepts (local term numbers, any order, repeats allowed). */
+  of(locals: ArrayLike<number>): number {
+    if (locals.length === 0) return 0;
+    const sorted: number[] = [];
+    for (let k = 0; k < locals.length; k++) sorted.push(locals[k]);
+    sorted.sort((x, y) => x - y);
+    let m = 1;
+    for (let k = 1; k < sorted.length; k++) if (sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k];
+    sorted.length = m;
+    let key = String(sorted[0]);
+    for (let k = 1; k < m; k++) key += `,${sorted[k]}`;
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.members.length;
+      this.byKey.set(key, id);
+      this.members.push(sorted);
+    }
+    return id;
+  }
+
+  union(a: number, b: number): number {
+    if (a === b || b === 0) return a;
+    if (a === 0) return b;
+    const key = a * 2 ** 26 + b;
+    let id = this.unions.get(key);
+    if (id === undefined) {
+      id = this.of([...this.members[a], ...this.members[b]]);
+      this.unions.set(key, id);
+    }
+    return id;
+  }
+
+  /** The concepts of a set ("ioc", "~lgsp"…). */
+  concepts(id: number): Set<string> {
+    return (this.names[id] ??= new Set(this.members[id].map(this.conceptOf)));
+  }
+
+  /** `typesMet` of a set. */
+  met(id: number): Uint8Array {
+    return (this.mets[id] ??= typesMet(this.concepts(id)));
+  }
+}
+
+/** A sentence's terms as local term numbers (see TermTable). */
+interface SentenceTerms {
+  concepts: Int32Array;
+  /** The set of its concepts (ConceptSets). */
+  conceptSet: number;
+  words: Int32Array;
+  bigrams: Int32Array;
+}
+
+/**
+ * The terms of one prepareCorpus call. Every distinct term string gets a
+ * local number once, when the sentence holding it is first met, and each
+ * analysed sentence is turned into local numbers once; the corpus id of a
+ * term (what `terms` hold, and so the order in which dot products add up)
+ * is given in the order the proposals' fields list their terms, as before.
+ * Title terms are keyed by hash: `titleSlot` numbers the distinct hashes.
+ */
+class TermTable {
+  names: string[] = [];
+  df = new Int32Array(1024);
+  titleSlot = new Int32Array(1024);
+  slotHash = new Int32Array(256);
+  titleDf = new Int32Array(256);
+  private localNames: string[] = [];
+  private localIds = new Map<string, number>();
+  private corpusId = new Int32Array(1024).fill(-1);
+  private slots = new Map<number, number>();
+  private bySentence = new Map<AnalysedText, SentenceTerms>();
+  private conceptTerms = new Map<string, number>();
+  conceptSets = new ConceptSets((local) => this.localNames[local].slice(1));
+
+  /** The local number of a term string. */
+  local(term: string): number {
+    let l = this.localIds.get(term);
+    if (l === undefined) {
+      l = this.localNames.length;
+      this.localIds.set(term, l);
+      this.localNames.push(term);
+      if (l >= this.corpusId.length) {
+        this.corpusId = grow(this.corpusId, l, -1);
+        this.titleSlot = grow(this.titleSlot, l);
+      }
+      const h = termHash(term);
+      let slot = this.slots.get(h);
+      if (slot === undefined) {
+        slot = this.slots.size;
+        this.slots.set(h, slot);
+        if (slot >= this.slotHash.length) {
+          this.slotHash = grow(this.slotHash, slot);
+          this.titleDf = grow(this.titleDf, slot);
+        }
+        this.slotHash[slot] = h;
+      }
+      this.titleSlot[l] = slot;
+    }
+    return l;
+  }
+
+  /** The corpus id of a local term (given now if it has none yet). */
+  id(local: number): number {
+    let id = this.corpusId[local];
+    if (id < 0) {
+      id = this.names.length;
+      this.corpusId[local] = id;
+      this.names.push(this.localNames[local]);
+      if (id >= this.df.length) this.df = grow(this.df, id);
+    }
+    return id;
+  }
+
+  sentences(analysed: readonly AnalysedText[]): SentenceTerms[] {
+    return analysed.map((a) => {
+      let s = this.bySentence.get(a);
+      if (s === undefined) {
+        const concepts = Int32Array.from(a.concepts, (c) => {
+          let l = this.conceptTerms.get(c);
+          if (l === undefined) this.conceptTerms.set(c, (l = this.local(`#${c}`)));
+          return l;
+        });
+        s = {
+          concepts,
+          conceptSet: this.conceptSets.of(concepts),
+          words: Int32Array.from(a.words, (w) => this.local(w)),
+          bigrams: Int32Array.from(a.bigrams, (b) => this.local(b)),
+        };
+        this.bySentence.set(a, s);
+      }
+      return s;
+    });
+  }
 }
 
 function cosine(a: Doc, b: Doc): number {
@@ -450,7 +684,7 @@ export function forEachCandidate(corpus: Corpus, emit: (i: number, j: number) =>
  * A list compared pair by pair (ascending indices): every (list[x], list[y]),
  * x < y, passing `mine`.
  */
-type ListRun = (list: readonly number[], mine: (i: number, j: number) => boolean) => void;
+type ListRun = (list: readonly number[], mine: (i: number, j: number) => boolean, type: string) => void;
 
 /**
  * forEachCandidate; with `runList`, the lists compared pair by pair (type
@@ -483,7 +717,7 @@ function candidatePairs(corpus: Corpus, emit: (i: number, j: number) => void, ru
   for (const [type, members] of [...blocks.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const mine = (i: number, j: number) => (single[i] === 1 && single[j] === 1) || firstShared(i, j) === type;
     if (members.length <= blockLimit) {
-      pairwise(members, mine);
+      pairwise(members, mine, type);
       continue;
     }
     // Large block: every pair inside one (small) place, LSH across places.
@@ -496,7 +730,7 @@ function candidatePairs(corpus: Corpus, emit: (i: number, j: number) => void, ru
     for (const [place, list] of byPlace) {
       if (place === "" || list.length > blockLimit) continue;
       exhaustivePlace.add(place);
-      pairwise(list, mine);
+      pairwise(list, mine, type);
     }
     lshPairs(
       corpus,
@@ -671,34 +905,219 @@ export interface DetectResult {
 
 /**
  * Every reported pair of a prepared corpus as indices and score (fast
- * candidates, no objects built); returns the same_solution clusters.
+ * candidates); returns the same_solution clusters. Builds one PairScore per
+ * reported pair; `scanDuplicates` builds none.
  */
 export function forEachDuplicate(
   corpus: Corpus,
   onScore: (i: number, j: number, score: PairScore) => void,
 ): SolutionCluster[] {
+  return scanDuplicates(corpus, (i, j, kind, score, text, types) =>
+    onScore(i, j, { kind, score, text, types }),
+  );
+}
+
+/**
+ * Every reported pair of a prepared corpus (fast candidates), as plain
+ * values: no object is built per candidate or per pair. The same pairs,
+ * scores and order as `forEachDuplicate`; returns the same_solution clusters.
+ * (A type block or place compared pair by pair is scored row by row from the
+ * dot products of an inverted index and per-document facts in typed arrays;
+ * the rest through `judge`.)
+ */
+export function scanDuplicates(
+  corpus: Corpus,
+  onPair: (i: number, j: number, kind: PairKind, score: number, text: number, types: number | null) => void,
+): SolutionCluster[] {
   const clusters = new ClusterBuilder(corpus);
   const { docs, config } = corpus;
-  const report = (i: number, j: number, s: PairScore | null) => {
-    if (!s) return;
-    if (s.kind === "same_solution") clusters.add(i, j);
-    onScore(i, j, s);
-  };
+  const facts = new ScanFacts(corpus);
   const texts = new PairwiseText(corpus);
+  const verdict = { score: 0, types: 0 };
   candidatePairs(
     corpus,
-    (i, j) => report(i, j, judge(config, docs[i], docs[j])),
-    (list, mine) => {
+    (i, j) => {
+      const s = judge(config, docs[i], docs[j]);
+      if (!s) return;
+      if (s.kind === "same_solution") clusters.add(i, j);
+      onPair(i, j, s.kind, s.score, s.text, s.types);
+    },
+    (list, _mine, type) => {
+      const block = facts.typeId(type);
+      const { single } = facts;
       texts.rows(list, (x, acc) => {
         const i = list[x];
+        const si = single[i];
         for (let y = x + 1; y < list.length; y++) {
           const j = list[y];
-          if (mine(i, j)) report(i, j, judge(config, docs[i], docs[j], Math.min(1, acc[y])));
+          // A pair sharing several types is scored in the block of its first shared type.
+          if ((si < 0 || single[j] < 0) && facts.firstShared(i, j) !== block) continue;
+          const kind = facts.judge(config, i, j, Math.min(1, acc[y]), verdict);
+          if (kind === 0) continue;
+          const types = verdict.types < 0 ? null : verdict.types;
+          if (kind === SAME_SOLUTION) {
+            clusters.add(i, j);
+            onPair(i, j, "same_solution", verdict.score, Math.min(1, acc[y]), types);
+          } else onPair(i, j, "same_project", verdict.score, Math.min(1, acc[y]), types);
         }
       });
     },
   );
   return clusters.clusters();
+}
+
+const SAME_PROJECT = 1;
+const SAME_SOLUTION = 2;
+
+/**
+ * What `judge` reads of each document, as numbers in typed arrays: province
+ * and city (interned), types (interned, in each document's order), the
+ * title's scope (packed), the title's own types (interned list).
+ */
+class ScanFacts {
+  /** Province number, -1 = none. */
+  province: Int32Array;
+  /** City number, 0 = none. */
+  city: Int32Array;
+  /** The type number when a document has exactly one type, else -1. */
+  single: Int32Array;
+  private typeStart: Int32Array;
+  private typeList: Int32Array;
+  /** Scope of the title, one byte per exclusive group; 0 = none. */
+  private scope: Int32Array;
+  /** Number of the list of the title's own types; -1 = none. */
+  private titleTypes: Int32Array;
+  private typeIds = new Map<string, number>();
+  constructor(private corpus: Corpus) {
+    const { docs } = corpus;
+    const n = docs.length;
+    const intern = (map: Map<string, number>, key: string, first = 0) => {
+      let id = map.get(key);
+      if (id === undefined) map.set(key, (id = map.size + first));
+      return id;
+    };
+    const provinces = new Map<string, number>();
+    const cities = new Map<string, number>();
+    const titleLists = new Map<string, number>();
+    this.province = new Int32Array(n);
+    this.city = new Int32Array(n);
+    this.single = new Int32Array(n);
+    this.typeStart = new Int32Array(n + 1);
+    this.scope = new Int32Array(n);
+    this.titleTypes = new Int32Array(n);
+    const list: number[] = [];
+    docs.forEach((d, i) => {
+      this.province[i] = d.place.province === "" ? -1 : intern(provinces, d.place.province);
+      this.city[i] = d.place.city ? intern(cities, d.place.city, 1) : 0;
+      for (const t of d.types) list.push(intern(this.typeIds, t));
+      this.typeStart[i + 1] = list.length;
+      this.single[i] = d.types.length === 1 ? list[list.length - 1] : -1;
+      let scope = 0;
+      if (d.scope) {
+        if (d.scope.length > 4) throw new Error("dedupe: more than 4 exclusive scope groups");
+        for (let g = 0; g < d.scope.length; g++) scope |= d.scope[g] << (8 * g);
+      }
+      this.scope[i] = scope;
+      this.titleTypes[i] = d.titleTypes.length === 0 ? -1 : intern(titleLists, d.titleTypes.join("\n"));
+    });
+    this.typeList = Int32Array.from(list);
+  }
+
+  typeId(type: string): number {
+    return this.typeIds.get(type) ?? -1;
+  }
+
+  /** The first of i's types (in its order) that j has too, or -1. */
+  firstShared(i: number, j: number): number {
+    const { typeStart, typeList } = this;
+    for (let a = typeStart[i]; a < typeStart[i + 1]; a++) {
+      for (let b = typeStart[j]; b < typeStart[j + 1]; b++)
+        if (typeList[a] === typeList[b]) return typeList[a];
+    }
+    return -1;
+  }
+
+  /**
+   * `judge` of documents i and j with text similarity `text`, on the numbers:
+   * 0 (neither kind), SAME_PROJECT or SAME_SOLUTION, with the score and the
+   * type agreement (-1 = null) in `out`. The same tests in the same order of
+   * arithmetic, so the same results.
+   */
+  judge(
+    cfg: DedupeConfig,
+    i: number,
+    j: number,
+    text: number,
+    out: { score: number; types: number },
+  ): number {
+    const { typeStart, typeList, single } = this;
+    const la = typeStart[i + 1] - typeStart[i];
+    const lb = typeStart[j + 1] - typeStart[j];
+    let types: number;
+    if (la === 0 && lb === 0) types = -1;
+    else if (la === 0 || lb === 0) types = 0;
+    else if (la === 1 && lb === 1) types = single[i] === single[j] ? 1 : 0;
+    else {
+      let shared = 0;
+      for (let a = typeStart[i]; a < typeStart[i + 1]; a++) {
+        for (let b = typeStart[j]; b < typeStart[j + 1]; b++) {
+          if (typeList[a] === typeList[b]) {
+            shared++;
+            break;
+          }
+        }
+      }
+      types = shared / (la + lb - shared);
+    }
+    if (types === 0 && la > 0 && lb > 0) return 0;
+    const sa = this.scope[i];
+    const sb = this.scope[j];
+    if (sa !== 0 && sb !== 0) {
+      for (let g = 0; g < 32; g += 8) {
+        const x = (sa >>> g) & 255;
+        const y = (sb >>> g) & 255;
+        if (x !== 0 && y !== 0 && (x & y) === 0) return 0;
+      }
+    }
+    const pa = this.province[i];
+    const pb = this.province[j];
+    if (pa >= 0 && pa === pb) {
+      const c = cfg.sameProject;
+      // The title gate (judge), its cheap tests first.
+      const tt = this.titleTypes[i];
+      if (
+        text < c.minTextWithoutTitle &&
+        !(tt >= 0 && tt === this.titleTypes[j]) &&
+        titleCosine(this.corpus.docs[i], this.corpus.docs[j]) < c.minTitle
+      ) {
+        return 0;
+      }
+      let score: number;
+      if (types <= 0) {
+        if (text < c.minTextUntyped) return 0;
+        score = text;
+      } else {
+        if (text < c.minText) return 0;
+        score = c.typeWeight * types + (1 - c.typeWeight) * text;
+      }
+      const ca = this.city[i];
+      const cb = this.city[j];
+      if (ca !== 0 && cb !== 0) score += ca === cb ? c.sameCityBonus : -c.differentCityPenalty;
+      score = Math.max(0, Math.min(1, score));
+      if (score < c.threshold) return 0;
+      out.score = score;
+      out.types = types;
+      return SAME_PROJECT;
+    }
+    if (pa < 0 || pb < 0 || types <= 0) return 0;
+    const c = cfg.sameSolution;
+    if (text < c.minText) return 0;
+    const score = Math.min(1, c.typeWeight * types + (1 - c.typeWeight) * text);
+    if (score < c.threshold) return 0;
+    out.score = score;
+    out.types = types;
+    return SAME_SOLUTION;
+  }
 }
 
 /**
@@ -711,6 +1130,9 @@ export function forEachDuplicate(
 export class PairwiseText {
   private start: Int32Array;
   private cursor: Int32Array;
+  private pos = new Int32Array(0);
+  private wt = new Float64Array(0);
+  private acc = new Float64Array(0);
   constructor(private corpus: Corpus) {
     this.start = new Int32Array(corpus.termNames.length + 1);
     this.cursor = new Int32Array(corpus.termNames.length);
@@ -719,44 +1141,59 @@ export class PairwiseText {
     const { docs } = this.corpus;
     const { start, cursor } = this;
     const v = cursor.length;
+    const m = list.length;
     start.fill(0);
     let total = 0;
-    for (const i of list) {
-      const t = docs[i].terms;
+    for (let x = 0; x < m; x++) {
+      const t = docs[list[x]].terms;
       for (let k = 0; k < t.length; k++) start[t[k] + 1]++;
       total += t.length;
     }
     for (let t = 0; t < v; t++) start[t + 1] += start[t];
-    const pos = new Int32Array(total);
-    const wt = new Float64Array(total);
+    if (this.pos.length < total) {
+      this.pos = new Int32Array(total);
+      this.wt = new Float64Array(total);
+    }
+    if (this.acc.length < m) this.acc = new Float64Array(m);
+    const { pos, wt, acc } = this;
     cursor.set(start.subarray(0, v));
-    list.forEach((i, x) => {
-      const d = docs[i];
-      for (let k = 0; k < d.terms.length; k++) {
-        const c = cursor[d.terms[k]]++;
+    for (let x = 0; x < m; x++) {
+      const d = docs[list[x]];
+      const terms = d.terms;
+      const weights = d.weights;
+      for (let k = 0; k < terms.length; k++) {
+        const c = cursor[terms[k]]++;
         pos[c] = x;
-        wt[c] = d.weights[k];
+        wt[c] = weights[k];
       }
-    });
-    // cursor[t]: the first posting of t after the current row.
+    }
+    // cursor[t]: the posting of t of the current row or a later one. Postings
+    // are in row order and each row has a term once, so when row x has t, its
+    // own posting is the one at cursor[t].
     cursor.set(start.subarray(0, v));
-    const acc = new Float64Array(list.length);
-    for (let x = 0; x < list.length; x++) {
+    acc.fill(0, 0, m);
+    for (let x = 0; x < m; x++) {
       const d = docs[list[x]];
       const terms = d.terms;
       const weights = d.weights;
       for (let k = 0; k < terms.length; k++) {
         const t = terms[k];
         const w = weights[k];
-        // Postings are in row order; this row's own posting is the first one left.
-        let c = cursor[t];
         const end = start[t + 1];
-        while (c < end && pos[c] <= x) c++;
+        let c = cursor[t] + 1;
         cursor[t] = c;
+        // Four postings a step (each of another row, so another cell of acc):
+        // about a third faster than one, the same sums.
+        for (; c + 3 < end; c += 4) {
+          acc[pos[c]] += w * wt[c];
+          acc[pos[c + 1]] += w * wt[c + 1];
+          acc[pos[c + 2]] += w * wt[c + 2];
+          acc[pos[c + 3]] += w * wt[c + 3];
+        }
         for (; c < end; c++) acc[pos[c]] += w * wt[c];
       }
       onRow(x, acc);
-      acc.fill(0, x + 1);
+      acc.fill(0, x + 1, m);
     }
   }
 }

@@ -9,6 +9,7 @@ export {
   forEachDuplicate,
   forEachPairNaive,
   prepareCorpus,
+  scanDuplicates,
   scorePair,
   sharedLabels,
   streamDuplicates,

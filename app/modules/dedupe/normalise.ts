@@ -21,8 +21,62 @@ export function syllables(input: string): string[] {
 }
 
 const LINK = "\u0000link";
-/** A sentence ends at ".", "!", "?" or ";" followed by white space, or at a line break. */
-const SENTENCE_END = /(?<=[.!?;])\s+|\s*\n\s*/;
+
+/** White space as in a regular expression's `\s`. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isWideSpace(c));
+}
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The sentences of a text: it is cut at a run of white space that follows ".",
+ * "!", "?" or ";", or that holds a line break (the run is dropped): the same
+ * parts, empty ones included, as a split at the regular expression
+ * `(?<=[.!?;])\s+|\s*\n\s*`, in one pass without it (that look-behind split
+ * was about a third of the analysis time on 20,000 proposals).
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let from = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) {
+      i++;
+      continue;
+    }
+    // A maximal run of white space [i, e): its first character follows a non-space (or the start).
+    let lineBreak = c === 10;
+    let e = i + 1;
+    while (e < n) {
+      const d = text.charCodeAt(e);
+      if (!isSpace(d)) break;
+      if (d === 10) lineBreak = true;
+      e++;
+    }
+    const before = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (lineBreak || before === 46 || before === 33 || before === 63 || before === 59) {
+      out.push(text.slice(from, i));
+      from = e;
+    }
+    i = e;
+  }
+  out.push(text.slice(from));
+  return out;
+}
 /** Phrases after which a system is referred to, not built. */
 const LINK_MARKERS = [
   "ket noi",
@@ -55,6 +109,12 @@ export interface Analyser {
   analyse(text: string): AnalysedText;
   /** How each term of a text is written in it ("#air" → "không khí"), for explanations. */
   labels(text: string): Map<string, string>;
+  /**
+   * The analysis of each sentence of a text, in order: `analyse(text)` is their
+   * concatenation. The objects are shared by every text with that sentence (do
+   * not change them); the same sentence gives the same object while it is cached.
+   */
+  sentences(text: string): readonly AnalysedText[];
 }
 
 export interface AnalysedText {
@@ -172,7 +232,7 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
 
   /** Sentence by sentence (syllable pairs and phrases do not cross a sentence end). */
   const analyse = (text: string): AnalysedText => {
-    const parts = text.split(SENTENCE_END);
+    const parts = splitSentences(text);
     if (parts.length === 1) {
       const a = cached(text);
       return { concepts: [...a.concepts], words: [...a.words], bigrams: [...a.bigrams] };
@@ -187,6 +247,8 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
     return out;
   };
 
+  const sentences = (text: string): readonly AnalysedText[] => splitSentences(text).map(cached);
+
   /**
    * How each term of a text is written there: "#air" → "không khí", "giam sat" →
    * "giám sát" (lower case, with the text's own diacritics and language; the
@@ -194,7 +256,7 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
    */
   const labels = (text: string): Map<string, string> => {
     const out = new Map<string, string>();
-    for (const sentence of text.split(SENTENCE_END)) {
+    for (const sentence of splitSentences(text)) {
       const toks = syllables(sentence);
       const words = sentence
         .normalize("NFC")
@@ -209,5 +271,5 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
     return out;
   };
 
-  return { analyse, labels };
+  return { analyse, labels, sentences };
 }

@@ -153,31 +153,79 @@ export interface Classification {
 }
 
 /**
+ * Which types a set of concepts satisfies a rule of: one flag per type, in the
+ * order of SOLUTION_TYPES (what `classifyMet` takes; an empty set meets none).
+ */
+export function typesMet(concepts: ReadonlySet<string>): Uint8Array {
+  const met = new Uint8Array(TYPE_RULES.length);
+  if (concepts.size === 0) return met;
+  for (let t = 0; t < TYPE_RULES.length; t++) {
+    for (const rule of TYPE_RULES[t][1]) {
+      let all = true;
+      for (const c of rule) {
+        if (!concepts.has(c)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        met[t] = 1;
+        break;
+      }
+    }
+  }
+  return met;
+}
+
+export interface MetEvidence {
+  weight: number;
+  /** `typesMet` of the field's concepts. */
+  met: Uint8Array;
+}
+
+/**
  * Score each type by the fields whose concepts satisfy one of its rules;
  * the primary types are those scoring at least `ratio` of the best (and at
  * least `minScore`). Supporting types count half.
  */
 export function classify(fields: readonly TypeEvidence[], minScore = 1.5, ratio = 0.75): Classification {
-  const scores: Record<string, number> = {};
-  for (const [type, rules, supporting] of TYPE_RULES) {
+  return classifyMet(
+    fields.map((f) => ({ weight: f.weight, met: typesMet(f.concepts) })),
+    minScore,
+    ratio,
+  );
+}
+
+/**
+ * The primary types of `classifyMet` (the same list), without building the
+ * scores object.
+ */
+export function primaryTypes(fields: readonly MetEvidence[], minScore = 1.5, ratio = 0.75): string[] {
+  const scores = primaryScratch;
+  let best = 0;
+  for (let t = 0; t < TYPE_RULES.length; t++) {
     let s = 0;
-    for (const f of fields) {
-      if (f.concepts.size === 0) continue;
-      for (const rule of rules) {
-        let all = true;
-        for (const c of rule) {
-          if (!f.concepts.has(c)) {
-            all = false;
-            break;
-          }
-        }
-        if (all) {
-          s += f.weight;
-          break;
-        }
-      }
-    }
-    if (s > 0) scores[type] = supporting ? s / 2 : s;
+    for (const f of fields) if (f.met[t] === 1) s += f.weight;
+    const v = s > 0 ? (TYPE_RULES[t][2] ? s / 2 : s) : 0;
+    scores[t] = v;
+    if (v > best) best = v;
+  }
+  const primary: string[] = [];
+  if (best < minScore) return primary;
+  for (let t = 0; t < TYPE_RULES.length; t++) {
+    if (scores[t] > 0 && scores[t] >= best * ratio) primary.push(TYPE_RULES[t][0]);
+  }
+  return primary.sort();
+}
+const primaryScratch = new Float64Array(TYPE_RULES.length);
+
+/** `classify` from each field's `typesMet` (computed once per distinct set of concepts). */
+export function classifyMet(fields: readonly MetEvidence[], minScore = 1.5, ratio = 0.75): Classification {
+  const scores: Record<string, number> = {};
+  for (let t = 0; t < TYPE_RULES.length; t++) {
+    let s = 0;
+    for (const f of fields) if (f.met[t] === 1) s += f.weight;
+    if (s > 0) scores[TYPE_RULES[t][0]] = TYPE_RULES[t][2] ? s / 2 : s;
   }
   const best = Math.max(0, ...Object.values(scores));
   const primary =
