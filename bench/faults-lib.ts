@@ -2,7 +2,8 @@
  * Shared by bench/faults.ts and tests/integration/faults.test.ts: start the
  * writer (bench/faults-writer.ts) in ONE process (`node --import tsx`, so
  * SIGKILL reaches the process that holds the database), collect what it
- * acknowledged, kill it with SIGKILL, and check the database afterwards.
+ * acknowledged, kill it with SIGKILL, and check the database afterwards
+ * (also used by bench/faults-server.ts for entries posted to the HTTP server).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -16,7 +17,8 @@ import { verifyAuditChain } from "../app/modules/audit/audit.server";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Ack {
-  id: number;
+  /** The row id when the writer knows it (the HTTP server's redirect does not say it: null). */
+  id: number | null;
   ref: string;
 }
 
@@ -82,8 +84,17 @@ export interface AfterCrash {
   writerRows: number;
 }
 
+export interface CrashCheckOptions {
+  /** The document references the writer used (default the writer process's `FW-`). */
+  refPrefix?: string;
+}
+
 /** Reopen after a crash (recovery runs on open) and check the acknowledged writes. */
-export function checkAfterCrash(dbFile: string, acknowledged: Ack[]): AfterCrash {
+export function checkAfterCrash(
+  dbFile: string,
+  acknowledged: Ack[],
+  { refPrefix = "FW-" }: CrashCheckOptions = {},
+): AfterCrash {
   const sqlite = new Database(dbFile);
   try {
     const integrity = (sqlite.pragma("integrity_check") as { integrity_check: string }[])
@@ -91,15 +102,15 @@ export function checkAfterCrash(dbFile: string, acknowledged: Ack[]): AfterCrash
       .join("; ");
     // One scan for the writer's rows (document_ref is not indexed), then per-ack lookups in memory.
     const rows = sqlite
-      .prepare("SELECT id, document_ref AS ref FROM transactions WHERE document_ref LIKE 'FW-%'")
-      .all() as { id: number; ref: string }[];
+      .prepare("SELECT id, document_ref AS ref FROM transactions WHERE document_ref LIKE ? || '%'")
+      .all(refPrefix) as { id: number; ref: string }[];
     const idsByRef = new Map<string, number[]>();
     for (const r of rows) idsByRef.set(r.ref, [...(idsByRef.get(r.ref) ?? []), r.id]);
     const missing: Ack[] = [];
     const duplicated: Ack[] = [];
     for (const ack of acknowledged) {
       const ids = idsByRef.get(ack.ref) ?? [];
-      if (!ids.includes(ack.id)) missing.push(ack);
+      if (ack.id === null ? ids.length === 0 : !ids.includes(ack.id)) missing.push(ack);
       else if (ids.length > 1) duplicated.push(ack);
     }
     const writerRows = rows.length;
@@ -112,10 +123,10 @@ export function checkAfterCrash(dbFile: string, acknowledged: Ack[]): AfterCrash
                                 AND a.entity_type = 'transaction' AND a.entity_id = CAST(t.id AS TEXT))
            UNION ALL
            SELECT a.id FROM audit_events a
-            WHERE a.actor_label = 'faults-writer' AND a.action = 'transaction.create'
+            WHERE a.action = 'transaction.create' AND json_extract(a.after, '$.documentRef') LIKE @prefix || '%'
               AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.id = CAST(a.entity_id AS INTEGER)))`,
       )
-      .get({ ids: JSON.stringify(rows.map((r) => r.id)) }) as { unpaired: number };
+      .get({ ids: JSON.stringify(rows.map((r) => r.id)), prefix: refPrefix }) as { unpaired: number };
     const audit = verifyAuditChain(drizzle(sqlite, { schema }) as unknown as Db);
     return {
       integrity,

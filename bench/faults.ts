@@ -1,5 +1,5 @@
 /**
- * npm run bench:faults [-- --rounds 5 --db FILE]
+ * npm run bench:faults [-- --rounds 5 --db FILE --clients 12 --parts 1,2,3,4,5]
  *
  * Crash and full-disk checks on a COPY of the scale-10 demo database
  * (bench/.data/scale10.sqlite, built by `npm run bench` if missing; or --db):
@@ -14,7 +14,19 @@
  *     transaction): one import run to the end (wholly present), then rounds
  *     killed at a random moment of the write; after each the plan has all of
  *     the import's projects or none, integrity_check ok, audit chain intact.
- * Prints a table; exits 1 if any check fails.
+ *  4. kill -9 the production HTTP server during a burst of transaction entry:
+ *     the app built into build-load/ and started as `npm run serve` starts it,
+ *     on the same copy; --clients planners post ledger entries; the listening
+ *     process is SIGKILLed 1.5–4 s into the burst, N rounds, and started again
+ *     on the same file. After each: integrity_check, every entry the server
+ *     acknowledged (its redirect) present exactly once with its audit event,
+ *     audit chain intact, a signed-in page answers 200 (bench/faults-server.ts).
+ *  5. kill -9 the production HTTP server during a large import: a planner
+ *     uploads a 10,000-row workbook to /plans/:id/import and confirms the
+ *     preview; one import left to finish, then N rounds killed at a random
+ *     moment of the confirmation; after each restart the plan has all of the
+ *     import's rows or none, integrity_check ok, audit chain intact.
+ * Prints a table per part; exits 1 if any check fails.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -26,16 +38,21 @@ import { seedReference } from "../seeds/reference";
 import { verifyAuditChain } from "../app/modules/audit/audit.server";
 import { recordTransaction, type LedgerProject } from "../app/modules/transactions/ledger.server";
 import { checkAfterCrash, killWriterMidBurst, type Ack } from "./faults-lib";
+import { ensureServeBuild, httpBurstRounds, httpImportRounds } from "./faults-server";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function parseArgs(argv: string[]) {
-  const o = { rounds: 5, db: path.join(here, ".data/scale10.sqlite") };
+  const o = { rounds: 5, db: path.join(here, ".data/scale10.sqlite"), clients: 12, parts: [1, 2, 3, 4, 5] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--rounds") o.rounds = Number(argv[++i]);
     else if (argv[i] === "--db") o.db = path.resolve(argv[++i]!);
+    else if (argv[i] === "--clients") o.clients = Number(argv[++i]);
+    else if (argv[i] === "--parts") o.parts = argv[++i]!.split(",").map(Number);
     else
-      throw new Error(`Unknown argument ${argv[i]}. Usage: npm run bench:faults -- [--rounds N] [--db FILE]`);
+      throw new Error(
+        `Unknown argument ${argv[i]}. Usage: npm run bench:faults -- [--rounds N] [--db FILE] [--clients N] [--parts 1,2,3,4,5]`,
+      );
   }
   return o;
 }
@@ -165,6 +182,8 @@ async function main() {
     );
     process.exit(2);
   }
+  const overHttp = o.parts.includes(4) || o.parts.includes(5);
+  if (overHttp) ensureServeBuild((line) => console.log(line));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-faults-"));
   const file = path.join(dir, "faults.sqlite");
   let failed = false;
@@ -181,98 +200,123 @@ async function main() {
       `Copy of ${o.db}: ${(size / 1024 / 1024).toFixed(0)} MB in ${Math.round(performance.now() - t)} ms\n`,
     );
 
-    console.log("1. kill -9 during a burst of transaction entry (recordTransaction, one commit per entry)");
-    console.log(
-      "round  acked  killed after  integrity  missing  duplicated  without audit  audit chain  check ms",
-    );
-    const all: Ack[] = [];
-    for (let r = 1; r <= o.rounds; r++) {
-      const killAfter = 20 + Math.floor(Math.random() * 200);
-      const round = await killWriterMidBurst(file, killAfter, 120_000);
-      all.push(...round.acknowledged);
-      t = performance.now();
-      const after = checkAfterCrash(file, all);
-      const ok =
-        after.integrity === "ok" &&
-        !after.missing.length &&
-        !after.duplicated.length &&
-        !after.unpaired &&
-        after.auditOk;
-      failed ||= !ok;
+    if (o.parts.includes(1)) {
+      console.log("1. kill -9 during a burst of transaction entry (recordTransaction, one commit per entry)");
       console.log(
-        [
-          String(r).padStart(5),
-          String(round.acknowledged.length).padStart(6),
-          `${round.killedAfterMs} ms`.padStart(13),
-          after.integrity.padStart(10),
-          String(after.missing.length).padStart(8),
-          String(after.duplicated.length).padStart(11),
-          String(after.unpaired).padStart(14),
-          (after.auditOk ? `ok (${after.auditCount})` : "BROKEN").padStart(12),
-          String(Math.round(performance.now() - t)).padStart(9),
-        ].join(" "),
+        "round  acked  killed after  integrity  missing  duplicated  without audit  audit chain  check ms",
+      );
+      const all: Ack[] = [];
+      for (let r = 1; r <= o.rounds; r++) {
+        const killAfter = 20 + Math.floor(Math.random() * 200);
+        const round = await killWriterMidBurst(file, killAfter, 120_000);
+        all.push(...round.acknowledged);
+        t = performance.now();
+        const after = checkAfterCrash(file, all);
+        const ok =
+          after.integrity === "ok" &&
+          !after.missing.length &&
+          !after.duplicated.length &&
+          !after.unpaired &&
+          after.auditOk;
+        failed ||= !ok;
+        console.log(
+          [
+            String(r).padStart(5),
+            String(round.acknowledged.length).padStart(6),
+            `${round.killedAfterMs} ms`.padStart(13),
+            after.integrity.padStart(10),
+            String(after.missing.length).padStart(8),
+            String(after.duplicated.length).padStart(11),
+            String(after.unpaired).padStart(14),
+            (after.auditOk ? `ok (${after.auditCount})` : "BROKEN").padStart(12),
+            String(Math.round(performance.now() - t)).padStart(9),
+          ].join(" "),
+        );
+      }
+      console.log(
+        `   ${all.length} acknowledged over ${o.rounds} crashes, all present exactly once: ${failed ? "NO" : "yes"}\n`,
       );
     }
-    console.log(
-      `   ${all.length} acknowledged over ${o.rounds} crashes, all present exactly once: ${failed ? "NO" : "yes"}\n`,
-    );
 
-    console.log("2. full disk (max_page_count at the current size)");
-    const db = openDatabase(file);
-    const project = db.$client
-      .prepare(
-        `SELECT p.id, p.code, p.organisation_id AS organisationId, p.start_date AS startDate, p.end_date AS endDate,
+    if (o.parts.includes(2)) {
+      console.log("2. full disk (max_page_count at the current size)");
+      const db = openDatabase(file);
+      const project = db.$client
+        .prepare(
+          `SELECT p.id, p.code, p.organisation_id AS organisationId, p.start_date AS startDate, p.end_date AS endDate,
                 MIN(b.id) AS lineId
            FROM projects p JOIN budget_lines b ON b.project_id = p.id GROUP BY p.id ORDER BY p.id LIMIT 1`,
-      )
-      .get() as LedgerProject & { lineId: number };
-    const count = () =>
-      (db.$client.prepare("SELECT COUNT(*) AS n FROM transactions").get() as { n: number }).n;
-    const before = count();
-    db.$client.pragma(`max_page_count = ${db.$client.pragma("page_count", { simple: true }) as number}`);
-    const today = new Date().toISOString().slice(0, 10);
-    let booked = 0;
-    let error: { code?: string; message?: string } | null = null;
-    for (let i = 0; i < 100_000 && !error; i++) {
-      try {
-        const res = recordTransaction(
-          db,
-          { userId: null, label: "bench:faults" },
-          project,
-          {
-            budgetLineId: project.lineId,
-            kind: "commitment",
-            date: today,
-            amount: 1000,
-            documentRef: `FULL-${i}`,
-            note: "x".repeat(500),
-            override: true,
-            overrideReason: "bench",
-          },
-          today,
-        );
-        if (res.ok) booked++;
-      } catch (e) {
-        error = e as { code?: string };
+        )
+        .get() as LedgerProject & { lineId: number };
+      const count = () =>
+        (db.$client.prepare("SELECT COUNT(*) AS n FROM transactions").get() as { n: number }).n;
+      const before = count();
+      db.$client.pragma(`max_page_count = ${db.$client.pragma("page_count", { simple: true }) as number}`);
+      const today = new Date().toISOString().slice(0, 10);
+      let booked = 0;
+      let error: { code?: string; message?: string } | null = null;
+      for (let i = 0; i < 100_000 && !error; i++) {
+        try {
+          const res = recordTransaction(
+            db,
+            { userId: null, label: "bench:faults" },
+            project,
+            {
+              budgetLineId: project.lineId,
+              kind: "commitment",
+              date: today,
+              amount: 1000,
+              documentRef: `FULL-${i}`,
+              note: "x".repeat(500),
+              override: true,
+              overrideReason: "bench",
+            },
+            today,
+          );
+          if (res.ok) booked++;
+        } catch (e) {
+          error = e as { code?: string };
+        }
       }
+      db.$client.pragma("max_page_count = 4294967294");
+      const integrity = db.$client.pragma("integrity_check", { simple: true });
+      const audit = verifyAuditChain(db);
+      const fullOk =
+        error?.code === "SQLITE_FULL" && integrity === "ok" && count() - before === booked && audit.ok;
+      failed ||= !fullOk;
+      console.log(
+        `   ${booked} commands fitted, then ${error?.code ?? "no error"} ("${error?.message ?? ""}"); ` +
+          `rows added ${count() - before} (= commands that succeeded: ${count() - before === booked ? "yes" : "NO"}); ` +
+          `integrity_check ${integrity}; audit chain ${audit.ok ? "ok" : "BROKEN"}`,
+      );
+      console.log(
+        "   users see HTTP 507 with a localised explanation (tests/integration/full-disk.test.ts)\n",
+      );
+      db.$client.close();
     }
-    db.$client.pragma("max_page_count = 4294967294");
-    const integrity = db.$client.pragma("integrity_check", { simple: true });
-    const audit = verifyAuditChain(db);
-    const fullOk =
-      error?.code === "SQLITE_FULL" && integrity === "ok" && count() - before === booked && audit.ok;
-    failed ||= !fullOk;
-    console.log(
-      `   ${booked} commands fitted, then ${error?.code ?? "no error"} ("${error?.message ?? ""}"); ` +
-        `rows added ${count() - before} (= commands that succeeded: ${count() - before === booked ? "yes" : "NO"}); ` +
-        `integrity_check ${integrity}; audit chain ${audit.ok ? "ok" : "BROKEN"}`,
-    );
-    console.log("   users see HTTP 507 with a localised explanation (tests/integration/full-disk.test.ts)\n");
-    db.$client.close();
 
-    console.log("3. kill -9 during a large import (applyImport of a 10,000-row workbook, one transaction)");
-    failed = !(await importRounds(dir, o.rounds)) || failed;
-    console.log("");
+    if (o.parts.includes(3)) {
+      console.log("3. kill -9 during a large import (applyImport of a 10,000-row workbook, one transaction)");
+      failed = !(await importRounds(dir, o.rounds)) || failed;
+      console.log("");
+    }
+
+    if (o.parts.includes(4)) {
+      console.log(
+        "4. kill -9 the production HTTP server during a burst of transaction entry (POST /projects/:code/transactions)",
+      );
+      failed = !(await httpBurstRounds(file, { rounds: o.rounds, clients: o.clients })) || failed;
+      console.log("");
+    }
+
+    if (o.parts.includes(5)) {
+      console.log(
+        "5. kill -9 the production HTTP server during a large import (upload, preview, confirm at /plans/:id/import)",
+      );
+      failed =
+        !(await httpImportRounds(file, { rounds: o.rounds, uploadDir: path.join(dir, "uploads") })) || failed;
+      console.log("");
+    }
     console.log(failed ? "FAULT CHECKS FAILED" : "All fault checks passed");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

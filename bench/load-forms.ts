@@ -50,3 +50,28 @@ export function formFields(html: string, name: string): [string, string][] {
   }
   return out;
 }
+
+/**
+ * The ledger's entry form as a browser posts it to /projects/:code/transactions:
+ * a commitment on one budget line with its own document reference (the
+ * out-of-window override on, so any date today is accepted). The server
+ * answers a recorded entry with a redirect to `?saved=created` after its commit.
+ */
+export function entryForm(entry: {
+  budgetLineId: number;
+  date: string;
+  amount: number;
+  documentRef: string;
+  overrideReason: string;
+}): URLSearchParams {
+  return new URLSearchParams({
+    intent: "record",
+    budgetLineId: String(entry.budgetLineId),
+    kind: "commitment",
+    date: entry.date,
+    amount: String(entry.amount),
+    documentRef: entry.documentRef,
+    override: "on",
+    overrideReason: entry.overrideReason,
+  });
+}

@@ -26,7 +26,7 @@ import { fileURLToPath } from "node:url";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { createSession } from "../app/auth/session.server";
 import { SESSION_COOKIE } from "../app/auth/token";
-import { formFields } from "./load-forms";
+import { entryForm, formFields } from "./load-forms";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BUILD_DIR = "build-load";
@@ -304,14 +304,11 @@ async function main() {
               else if (res.status === 409) conflicts++;
             } else {
               const ref = `LOAD-${process.pid}-${++seq}`;
-              const form = new URLSearchParams({
-                intent: "record",
-                budgetLineId: String(project.lineId),
-                kind: "commitment",
+              const form = entryForm({
+                budgetLineId: project.lineId,
                 date: today,
-                amount: String(1000 + (seq % 1000)),
+                amount: 1000 + (seq % 1000),
                 documentRef: ref,
-                override: "on",
                 overrideReason: "load test",
               });
               const { res } = await timed("entry", `${base}/projects/${project.code}/transactions`, {
