@@ -33,6 +33,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { seedReference } from "../seeds/reference";
 import { verifyAuditChain } from "../app/modules/audit/audit.server";
@@ -189,9 +190,9 @@ async function main() {
   let failed = false;
   try {
     let t = performance.now();
-    const source = openDatabase(o.db);
-    source.$client.prepare("VACUUM INTO ?").run(file);
-    source.$client.close();
+    const source = new Database(o.db, { readonly: true, fileMustExist: true }); // never changed
+    source.prepare("VACUUM INTO ?").run(file);
+    source.close();
     const copy = openDatabase(file);
     migrateDatabase(copy);
     const size = fs.statSync(file).size;
