@@ -158,16 +158,16 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
   const n = proposals.length;
   const terms = new TermTable();
   const classes = new Map<number | string, { types: string[]; scope: Uint8Array; titleTypes: string[] }>();
-  const raw: {
-    place: ResolvedPlace;
-    types: string[];
-    scope: Uint8Array;
-    ids: Int32Array;
-    tf: Float64Array;
-    titleSlots: Int32Array;
-    titleTf: Float64Array;
-    titleTypes: string[];
-  }[] = new Array(n);
+  const place: ResolvedPlace[] = new Array(n);
+  const docTypes: { types: string[]; scope: Uint8Array; titleTypes: string[] }[] = new Array(n);
+  // Each proposal's term ids (ascending) and frequencies, and its title slots
+  // (by hash) and frequencies, one after another in flat arrays.
+  let ids = new Int32Array(1 << 16);
+  let tfs = new Float64Array(1 << 16);
+  const start = new Int32Array(n + 1);
+  let slots = new Int32Array(1 << 14);
+  let titleTfs = new Float64Array(1 << 14);
+  const titleStart = new Int32Array(n + 1);
   // Scratch for one proposal: term frequencies by corpus id and by title slot,
   // and the ids/slots it touched (`seen*` holds the index of the proposal that last touched one).
   let tf = new Float64Array(1024);
@@ -256,66 +256,78 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       classes.set(key, (c = { types, scope, titleTypes }));
     }
 
-    const ids = touched.slice(0, count).sort();
-    const tfs = new Float64Array(count);
+    const from = start[doc];
+    if (from + count > ids.length) {
+      ids = grow(ids, from + count);
+      tfs = grow(tfs, from + count);
+    }
+    touched.subarray(0, count).sort();
     for (let k = 0; k < count; k++) {
-      tfs[k] = tf[ids[k]];
-      terms.df[ids[k]]++;
+      const id = touched[k];
+      ids[from + k] = id;
+      tfs[from + k] = tf[id];
+      terms.df[id]++;
     }
-    const slots = Int32Array.from(titleTouched).sort((x, y) => terms.slotHash[x] - terms.slotHash[y]);
-    const titleTfs = new Float64Array(slots.length);
-    for (let k = 0; k < slots.length; k++) {
-      titleTfs[k] = titleTf[slots[k]];
-      terms.titleDf[slots[k]]++;
+    start[doc + 1] = from + count;
+    const tFrom = titleStart[doc];
+    if (tFrom + titleTouched.length > slots.length) {
+      slots = grow(slots, tFrom + titleTouched.length);
+      titleTfs = grow(titleTfs, tFrom + titleTouched.length);
     }
-    raw[doc] = {
-      place: places.resolve(p.province, p.city),
-      types: [...c.types],
-      scope: c.scope.slice(),
-      ids,
-      tf: tfs,
-      titleSlots: slots,
-      titleTf: titleTfs,
-      titleTypes: [...c.titleTypes],
-    };
+    titleTouched.sort((x, y) => terms.slotHash[x] - terms.slotHash[y]);
+    for (let k = 0; k < titleTouched.length; k++) {
+      const slot = titleTouched[k];
+      slots[tFrom + k] = slot;
+      titleTfs[tFrom + k] = titleTf[slot];
+      terms.titleDf[slot]++;
+    }
+    titleStart[doc + 1] = tFrom + titleTouched.length;
+    place[doc] = places.resolve(p.province, p.city);
+    docTypes[doc] = c;
   }
 
   const idf = Float64Array.from(terms.df.subarray(0, terms.names.length), (d) => Math.log(1 + n / d));
-  const docs: Doc[] = raw.map((r, i) => {
-    const ids = r.ids;
-    const weights = new Float64Array(ids.length);
+  // Every document's vectors are views of four flat arrays.
+  const allTerms = ids.slice(0, start[n]);
+  const allWeights = new Float64Array(start[n]);
+  const allTitleTerms = new Int32Array(titleStart[n]);
+  const allTitleWeights = new Float64Array(titleStart[n]);
+  const docs: Doc[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = start[i];
+    const to = start[i + 1];
     let norm = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const w = Math.log1p(r.tf[k]) * idf[ids[k]];
-      weights[k] = w;
+    for (let k = from; k < to; k++) {
+      const w = Math.log1p(tfs[k]) * idf[allTerms[k]];
+      allWeights[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < weights.length; k++) weights[k] /= norm;
-    const slots = r.titleSlots;
-    const titleTerms = new Int32Array(slots.length);
-    const tWeights = new Float64Array(slots.length);
+    for (let k = from; k < to; k++) allWeights[k] /= norm;
+    const tFrom = titleStart[i];
+    const tTo = titleStart[i + 1];
     let tNorm = 0;
-    for (let k = 0; k < slots.length; k++) {
-      titleTerms[k] = terms.slotHash[slots[k]];
-      const w = Math.log1p(r.titleTf[k]) * Math.log(1 + n / terms.titleDf[slots[k]]);
-      tWeights[k] = w;
+    for (let k = tFrom; k < tTo; k++) {
+      allTitleTerms[k] = terms.slotHash[slots[k]];
+      const w = Math.log1p(titleTfs[k]) * Math.log(1 + n / terms.titleDf[slots[k]]);
+      allTitleWeights[k] = w;
       tNorm += w * w;
     }
     tNorm = Math.sqrt(tNorm) || 1;
-    for (let k = 0; k < tWeights.length; k++) tWeights[k] /= tNorm;
-    return {
+    for (let k = tFrom; k < tTo; k++) allTitleWeights[k] /= tNorm;
+    const c = docTypes[i];
+    docs[i] = {
       id: proposals[i].id,
-      place: r.place,
-      types: r.types,
-      scope: r.scope,
-      terms: ids,
-      weights,
-      titleTerms,
-      titleWeights: tWeights,
-      titleTypes: r.titleTypes,
+      place: place[i],
+      types: [...c.types],
+      scope: c.scope.slice(),
+      terms: allTerms.subarray(from, to),
+      weights: allWeights.subarray(from, to),
+      titleTerms: allTitleTerms.subarray(tFrom, tTo),
+      titleWeights: allTitleWeights.subarray(tFrom, tTo),
+      titleTypes: [...c.titleTypes],
     };
-  });
+  }
   return { docs, proposals, termNames: terms.names, config, analyser };
 }
 
