@@ -1,6 +1,6 @@
 /**
  * The fast paths of duplicate detection give exactly what the plain code
- * gives: the sentence splitter without a regular expression, the type
+ * gives: the one-pass text folding, the sentence splitter without a regular expression, the type
  * classifier from precomputed rule flags, and the scan that scores type
  * blocks from typed arrays (`scanDuplicates`) against `scorePair`.
  */
@@ -15,7 +15,7 @@ import {
   scorePair,
   type LabelledProposal,
 } from "~/modules/dedupe";
-import { splitSentences } from "~/modules/dedupe/normalise";
+import { normaliseText, splitSentences } from "~/modules/dedupe/normalise";
 import {
   classify,
   classifyMet,
@@ -24,6 +24,7 @@ import {
   SUPPORTING_TYPES,
   typesMet,
 } from "~/modules/dedupe/solution-types";
+import { foldVietnamese } from "~/utils/text";
 
 const FILE = fileURLToPath(new URL("../fixtures/dedupe/labelled.jsonl", import.meta.url));
 const labelled = fs
@@ -39,6 +40,45 @@ function random(seed: number): () => number {
     return s / 4294967296;
   };
 }
+
+describe("normaliseText", () => {
+  const reference = (text: string) =>
+    foldVietnamese(text)
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+
+  it("folds like foldVietnamese + punctuation as spaces, for every UTF-16 code unit", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `a${ch}b`, `A ${ch}${ch} Z`, `${ch}\u0301x`]) {
+        if (normaliseText(text) !== reference(text)) wrong.push(c);
+      }
+    }
+    for (let cp = 0x10000; cp < 0x110000; cp += 97) {
+      const text = `a${String.fromCodePoint(cp)}b`;
+      if (normaliseText(text) !== reference(text)) wrong.push(cp);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("agrees on Vietnamese and English text, composed or decomposed, and on random mixtures", () => {
+    const texts = labelled.flatMap((p) => [p.title, p.description ?? "", p.title.normalize("NFD")]);
+    const chars = [
+      ..."aăâbcdđeêghiklmnoôơpqrstuưvxyÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬĐÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ \n\t.,;!?-_()İıΣσςßẞ😀Å\u212b\u00a0\u2013\u201c0123456789",
+      "\u0301",
+      "\u0323",
+    ];
+    const next = random(5);
+    for (let k = 0; k < 20_000; k++) {
+      let text = "";
+      const length = Math.floor(next() * 16);
+      for (let q = 0; q < length; q++) text += chars[Math.floor(next() * chars.length)];
+      texts.push(text);
+    }
+    expect(texts.filter((t) => normaliseText(t) !== reference(t))).toEqual([]);
+  });
+});
 
 describe("splitSentences", () => {
   const REGEX = /(?<=[.!?;])\s+|\s*\n\s*/;

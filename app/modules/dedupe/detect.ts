@@ -956,14 +956,31 @@ export function scanDuplicates(
     },
     (list, _mine, type) => {
       const block = facts.typeId(type);
-      const { single } = facts;
+      const { single, province, scope } = facts;
+      const solution = config.sameSolution;
+      const solutionText = 1 - solution.typeWeight;
       texts.rows(list, (x, acc) => {
         const i = list[x];
         const si = single[i];
+        const pi = province[i];
+        const scopeI = scope[i];
         for (let y = x + 1; y < list.length; y++) {
           const j = list[y];
+          const sj = single[j];
+          if (si >= 0 && si === sj && pi >= 0 && province[j] >= 0 && pi !== province[j]) {
+            // The common case, judge's same_solution branch with one and the same
+            // type on both sides (type agreement 1): only the scope veto and the text.
+            if (scopeI !== 0 && scope[j] !== 0 && scopesClash(scopeI, scope[j])) continue;
+            const text = Math.min(1, acc[y]);
+            if (text < solution.minText) continue;
+            const score = Math.min(1, solution.typeWeight * 1 + solutionText * text);
+            if (score < solution.threshold) continue;
+            clusters.add(i, j);
+            onPair(i, j, "same_solution", score, text, 1);
+            continue;
+          }
           // A pair sharing several types is scored in the block of its first shared type.
-          if ((si < 0 || single[j] < 0) && facts.firstShared(i, j) !== block) continue;
+          if ((si < 0 || sj < 0) && facts.firstShared(i, j) !== block) continue;
           const kind = facts.judge(config, i, j, Math.min(1, acc[y]), verdict);
           if (kind === 0) continue;
           const types = verdict.types < 0 ? null : verdict.types;
@@ -981,6 +998,16 @@ export function scanDuplicates(
 const SAME_PROJECT = 1;
 const SAME_SOLUTION = 2;
 
+/** `scopesConflict` on scopes packed one byte per group. */
+function scopesClash(a: number, b: number): boolean {
+  for (let g = 0; g < 32; g += 8) {
+    const x = (a >>> g) & 255;
+    const y = (b >>> g) & 255;
+    if (x !== 0 && y !== 0 && (x & y) === 0) return true;
+  }
+  return false;
+}
+
 /**
  * What `judge` reads of each document, as numbers in typed arrays: province
  * and city (interned), types (interned, in each document's order), the
@@ -996,7 +1023,7 @@ class ScanFacts {
   private typeStart: Int32Array;
   private typeList: Int32Array;
   /** Scope of the title, one byte per exclusive group; 0 = none. */
-  private scope: Int32Array;
+  scope: Int32Array;
   /** Number of the list of the title's own types; -1 = none. */
   private titleTypes: Int32Array;
   private typeIds = new Map<string, number>();
@@ -1084,13 +1111,7 @@ class ScanFacts {
     if (types === 0 && la > 0 && lb > 0) return 0;
     const sa = this.scope[i];
     const sb = this.scope[j];
-    if (sa !== 0 && sb !== 0) {
-      for (let g = 0; g < 32; g += 8) {
-        const x = (sa >>> g) & 255;
-        const y = (sb >>> g) & 255;
-        if (x !== 0 && y !== 0 && (x & y) === 0) return 0;
-      }
-    }
+    if (sa !== 0 && sb !== 0 && scopesClash(sa, sb)) return 0;
     const pa = this.province[i];
     const pb = this.province[j];
     if (pa >= 0 && pa === pb) {

@@ -4,14 +4,79 @@
  * expansions and English equivalents as concepts (`#ioc`); drop stop words
  * and place names; keep the remaining syllables and syllable pairs.
  */
-import { foldVietnamese } from "~/utils/text";
 import { CONCEPTS, STOP_WORDS } from "./lexicon";
 
-/** Lower case, no diacritics, "đ" → "d", punctuation as spaces. */
+/**
+ * Lower case, no diacritics, "đ" → "d", punctuation as spaces: the same as
+ * `foldVietnamese(input).replace(/[^a-z0-9]+/g, " ").trim()`, in one pass
+ * over the text (tests/unit/dedupe-scan.test.ts holds it to that for every
+ * UTF-16 code unit). Each code unit is folded on its own: decomposition
+ * (NFD) and lower-casing act on one character at a time, except for the
+ * order of combining marks and a final sigma, which end up as spaces either way.
+ */
 export function normaliseText(input: string): string {
-  return foldVietnamese(input)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const codes = foldBuffer;
+  let length = 0;
+  let space = false;
+  for (let k = 0; k < input.length; k++) {
+    const c = input.charCodeAt(k);
+    if (c < 128) {
+      const d = c >= 65 && c <= 90 ? c + 32 : c;
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+        if (space) {
+          codes[length++] = 32;
+          space = false;
+        }
+        codes[length++] = d;
+      } else if (length > 0) space = true;
+      continue;
+    }
+    const folded = foldUnit(c);
+    for (let q = 0; q < folded.length; q++) {
+      const d = folded.charCodeAt(q);
+      if (d === 32) {
+        if (length > 0) space = true;
+      } else {
+        if (space) {
+          codes[length++] = 32;
+          space = false;
+        }
+        codes[length++] = d;
+      }
+    }
+  }
+  let out = "";
+  for (let from = 0; from < length; from += 8192) {
+    out += String.fromCharCode.apply(null, codes.slice(from, Math.min(length, from + 8192)));
+  }
+  codes.length = 0;
+  return out;
+}
+
+const foldBuffer: number[] = [];
+/** Each non-ASCII UTF-16 code unit folded on its own: ASCII letters and digits, spaces for the rest. */
+const foldedUnits = new Map<number, string>();
+
+function foldUnit(c: number): string {
+  let folded = foldedUnits.get(c);
+  if (folded === undefined) {
+    folded = "";
+    if (c >= 0xd800 && c <= 0xdfff) folded = " ";
+    else {
+      const x = String.fromCharCode(c)
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/đ/g, "d")
+        .replace(/Đ/g, "D")
+        .toLowerCase();
+      for (let q = 0; q < x.length; q++) {
+        const d = x.charCodeAt(q);
+        folded += (d >= 97 && d <= 122) || (d >= 48 && d <= 57) ? x[q] : " ";
+      }
+    }
+    foldedUnits.set(c, folded);
+  }
+  return folded;
 }
 
 /** Syllables (space-separated words) of a normalised text. */
