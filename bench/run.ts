@@ -159,7 +159,8 @@ async function main(): Promise<void> {
   // Duplicate detection over every project of the same database, beside naive all-pairs on a sample.
   const dedupe = runDedupeBench({ db: file, sample: 3000 });
   if (dedupe) printDedupeBench(dedupe);
-  await runImportBench(); // 10,000-row plan import: time and peak memory (bench/import.ts)
+  // 10,000-row plan import into a copy of the same database: time and peak memory (bench/import.ts).
+  await runImportBench({ db: file });
   // Work on a copy so sessions created here never touch the cached file.
   const work = path.join(os.tmpdir(), `citypilot-bench-${process.pid}.sqlite`);
   fs.copyFileSync(file, work);

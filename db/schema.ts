@@ -286,10 +286,7 @@ export const plans = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    index("plans_org_idx").on(t.organisationId, t.periodStart),
-    index("plans_status_idx").on(t.status),
-  ],
+  (t) => [index("plans_org_idx").on(t.organisationId, t.periodStart), index("plans_status_idx").on(t.status)],
 );
 
 /** Frozen snapshot of a plan (and its projects) at each submission/approval. */
@@ -356,16 +353,17 @@ export const projects = sqliteTable(
     descriptionEn: text("description_en"),
     domain: text("domain").$type<Domain>().notNull(),
     /** Solution components (e.g. `ioc`, `camera`, `citizen-app`), JSON array of strings. */
-    components: text("components", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    components: text("components", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     phase: text("phase").$type<ProjectPhase>().notNull().default("proposed"),
     phaseChangedAt: integer("phase_changed_at"),
     cancellationReason: text("cancellation_reason"),
     hostingModel: text("hosting_model").$type<HostingModel>().notNull(),
     /** Capital spend on own hardware (data centre), integer VND; feeds the on-premise flag. */
     hardwareCapex: integer("hardware_capex").notNull().default(0),
-    handlesPersonalData: integer("handles_personal_data", { mode: "boolean" })
-      .notNull()
-      .default(false),
+    handlesPersonalData: integer("handles_personal_data", { mode: "boolean" }).notNull().default(false),
     personalDataCategories: text("personal_data_categories", { mode: "json" })
       .$type<string[]>()
       .notNull()
@@ -379,9 +377,7 @@ export const projects = sqliteTable(
       .default(sql`'[]'`),
     appId: integer("app_id").references((): AnySQLiteColumn => appRegister.id),
     /** Source pilot that this project replicates. */
-    replicatesProjectId: integer("replicates_project_id").references(
-      (): AnySQLiteColumn => projects.id,
-    ),
+    replicatesProjectId: integer("replicates_project_id").references((): AnySQLiteColumn => projects.id),
     startDate: text("start_date"),
     endDate: text("end_date"),
     /** Visible on the public portal. */
@@ -396,6 +392,7 @@ export const projects = sqliteTable(
   },
   (t) => [
     index("projects_org_idx").on(t.organisationId, t.phase),
+    index("projects_app_idx").on(t.appId),
     index("projects_province_idx").on(t.provinceId, t.phase),
     index("projects_phase_idx").on(t.phase),
     index("projects_plan_idx").on(t.planId),
@@ -537,6 +534,8 @@ export const plannedDisbursements = sqliteTable(
   (t) => [
     index("planned_disbursements_project_idx").on(t.projectId, t.fiscalYear, t.quarter),
     index("planned_disbursements_year_idx").on(t.fiscalYear, t.quarter),
+    // Replacing a line's quarterly plan (plan import) and the cascade from a deleted line.
+    index("planned_disbursements_line_idx").on(t.budgetLineId),
   ],
 );
 
@@ -678,6 +677,7 @@ export const flags = sqliteTable(
     index("flags_rule_idx").on(t.ruleCode, t.state),
     index("flags_project_idx").on(t.projectId),
     index("flags_org_idx").on(t.organisationId),
+    index("flags_plan_idx").on(t.planId),
     index("flags_state_idx").on(t.state, t.severity),
   ],
 );
@@ -766,7 +766,10 @@ export const appRegister = sqliteTable(
       .references(() => organisations.id),
     scope: text("scope").$type<"national" | "provincial">().notNull(),
     domain: text("domain").$type<Domain>().notNull(),
-    platforms: text("platforms", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    platforms: text("platforms", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     status: text("status").$type<"planned" | "live" | "retired">().notNull().default("live"),
     url: text("url"),
     launchedOn: text("launched_on"),
