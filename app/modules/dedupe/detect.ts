@@ -202,6 +202,12 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       titleTouched.push(slot);
     } else titleTf[slot] += w;
   };
+  const addAll = (locals: Int32Array, w: number) => {
+    for (let k = 0; k < locals.length; k++) add(terms.id(locals[k]), w);
+  };
+  const addAllTitle = (locals: Int32Array, w: number) => {
+    for (let k = 0; k < locals.length; k++) addTitle(locals[k], w);
+  };
   const fieldSets = [0, 0, 0];
   for (doc = 0; doc < n; doc++) {
     const p = proposals[doc];
@@ -215,20 +221,21 @@ export function prepareCorpus(proposals: readonly Proposal[], options: PrepareOp
       const wb = fw * config.bigramWeight;
       // Terms are met (and numbered) as the analysis of the whole field lists
       // them: all its concepts, then its syllables, then its syllable pairs.
+      // (Indexed loops: this runs before the compiler has optimised it.)
       let set = 0;
-      for (const s of sentences) {
-        for (const l of s.concepts) add(terms.id(l), wc);
-        set = terms.conceptSets.union(set, s.conceptSet);
+      for (let k = 0; k < sentences.length; k++) {
+        addAll(sentences[k].concepts, wc);
+        set = terms.conceptSets.union(set, sentences[k].conceptSet);
       }
-      for (const s of sentences) for (const l of s.words) add(terms.id(l), fw);
-      for (const s of sentences) for (const l of s.bigrams) add(terms.id(l), wb);
+      for (let k = 0; k < sentences.length; k++) addAll(sentences[k].words, fw);
+      for (let k = 0; k < sentences.length; k++) addAll(sentences[k].bigrams, wb);
       fieldSets[f] = set;
       if (f === 0) {
         // Keyed by a hash of the term, not the corpus term id, so a draft
         // vectorised on its own (similar proposals) compares with the corpus.
-        for (const s of sentences) for (const l of s.concepts) addTitle(l, config.conceptBoost);
-        for (const s of sentences) for (const l of s.words) addTitle(l, 1);
-        for (const s of sentences) for (const l of s.bigrams) addTitle(l, config.bigramWeight);
+        for (let k = 0; k < sentences.length; k++) addAllTitle(sentences[k].concepts, config.conceptBoost);
+        for (let k = 0; k < sentences.length; k++) addAllTitle(sentences[k].words, 1);
+        for (let k = 0; k < sentences.length; k++) addAllTitle(sentences[k].bigrams, config.bigramWeight);
       }
     }
     if (p.domain) add(terms.id(terms.local(`domain:${String(p.domain).toLowerCase()}`)), config.domainWeight);
@@ -467,7 +474,9 @@ class TermTable {
   }
 
   sentences(analysed: readonly AnalysedText[]): SentenceTerms[] {
-    return analysed.map((a) => {
+    const out: SentenceTerms[] = new Array(analysed.length);
+    for (let k = 0; k < analysed.length; k++) {
+      const a = analysed[k];
       let s = this.bySentence.get(a);
       if (s === undefined) {
         const concepts = Int32Array.from(a.concepts, (c) => {
@@ -483,8 +492,9 @@ class TermTable {
         };
         this.bySentence.set(a, s);
       }
-      return s;
-    });
+      out[k] = s;
+    }
+    return out;
   }
 }
 

@@ -312,7 +312,12 @@ export function createAnalyser(dropPhrases: readonly string[] = []): Analyser {
     return out;
   };
 
-  const sentences = (text: string): readonly AnalysedText[] => splitSentences(text).map(cached);
+  const sentences = (text: string): readonly AnalysedText[] => {
+    const parts = splitSentences(text);
+    const out: AnalysedText[] = new Array(parts.length);
+    for (let k = 0; k < parts.length; k++) out[k] = cached(parts[k]);
+    return out;
+  };
 
   /**
    * How each term of a text is written there: "#air" → "không khí", "giam sat" →
