@@ -1,9 +1,9 @@
 /**
  * npm run bench:load [-- --duration 60 --connections 50 --rebuild --db FILE --dashboard /,/strategy]
  *
- * Load test of the production app: builds it (CITYPILOT_BUILD_DIR=build-load,
- * only when missing or older than app/, or with --rebuild), starts
- * server/index.ts in production mode on a COPY of the scale-10 demo database
+ * Load test of the production app: builds it (`npm run build` into build-load/,
+ * only when missing or older than the sources, or with --rebuild), starts it
+ * as `npm run serve` does (bench/server-process.ts) on a COPY of the scale-10 demo database
  * (bench/.data/scale10.sqlite, built by `npm run bench`), and drives N
  * concurrent clients for D seconds, each signed in as one of several users
  * (coordinator, three planners, leader), with a mix of
@@ -11,15 +11,15 @@
  *   register   30%  /projects?… and /organisations?… queries
  *   edit       10%  GET /projects/:code/edit, POST it back with the version it read
  *   entry      15%  POST /projects/:code/transactions (a commitment with a unique reference)
- * (--write-share F sets edit + entry to F, default 0.25; --no-build uses build-load/ as it is.)
+ * (--write-share F sets edit + entry to F, default 0.25; --no-build uses build-load/ as it is;
+ * --think MS makes each client pause ~MS between requests, like a person reading: the default 0
+ * sends them back to back, a stress test of 50 clients on the one event loop.)
  * Prints p50/p95/p99/max per kind, status counts, 5xx, the server's peak
  * RSS, and the lost-write check: every acknowledged transaction is in the
  * database exactly once, every acknowledged edit moved its project's version
  * exactly once (with one audit event each). Exit 1 on a 5xx or a lost write.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,9 +27,17 @@ import { migrateDatabase, openDatabase } from "../db/client.server";
 import { createSession } from "../app/auth/session.server";
 import { SESSION_COOKIE } from "../app/auth/token";
 import { entryForm, formFields } from "./load-forms";
+import {
+  BUILD_DIR,
+  ensureServeBuild,
+  freePort,
+  serveCommand,
+  startServer,
+  stopServer,
+  type Server,
+} from "./server-process";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const BUILD_DIR = "build-load";
 type Kind = "dashboard" | "register" | "edit" | "entry";
 
 interface Options {
@@ -40,6 +48,8 @@ interface Options {
   dashboard: string[] | null;
   build: boolean;
   writeShare: number;
+  /** Mean pause between a client's requests (ms, uniformly 0.5–1.5×); 0 = back to back. */
+  think: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -51,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     dashboard: null,
     build: true,
     writeShare: 0.25,
+    think: 0,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.includes("=") ? argv[i]!.split("=", 2) : [argv[i]!, undefined];
@@ -62,6 +73,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--dashboard") o.dashboard = value().split(",").filter(Boolean);
     else if (flag === "--no-build") o.build = false;
     else if (flag === "--write-share") o.writeShare = Number(value());
+    else if (flag === "--think") o.think = Number(value());
     else throw new Error(`Unknown argument ${argv[i]}`);
   }
   if (!(o.duration > 0) || !(o.connections > 0)) {
@@ -70,38 +82,6 @@ function parseArgs(argv: string[]): Options {
     );
   }
   return o;
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(rebuild: boolean): void {
-  const serverEntry = path.join(ROOT, BUILD_DIR, "server/index.js");
-  const stale =
-    !fs.existsSync(serverEntry) || fs.statSync(serverEntry).mtimeMs < newestMtime(path.join(ROOT, "app"));
-  if (!rebuild && !stale) return console.log(`Using the build in ${BUILD_DIR}/`);
-  console.log(`Building the app into ${BUILD_DIR}/ …`);
-  const r = spawnSync("npx", ["remix", "vite:build"], {
-    cwd: ROOT,
-    env: { ...process.env, CITYPILOT_BUILD_DIR: BUILD_DIR },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error("build failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function rssOf(pid: number): number {
@@ -113,34 +93,6 @@ function rssOf(pid: number): number {
   }
 }
 
-/** The process that listens: `node --import tsx server/index.ts` is one process. */
-async function startServer(dbFile: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: dbFile,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CITYPILOT_BUILD_DIR: BUILD_DIR,
-      COOKIE_SECURE: "false",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill("SIGKILL");
-  throw new Error("server did not start");
-}
-
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
 
@@ -148,11 +100,11 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(o.db))
     throw new Error(`No database at ${o.db}: run \`npm run bench\` once (it builds the cache)`);
-  if (o.build) ensureBuild(o.rebuild);
+  if (o.build) ensureServeBuild(console.log, { rebuild: o.rebuild });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-load-"));
   const file = path.join(dir, "load.sqlite");
-  let server: ChildProcess | undefined;
+  let server: Server | undefined;
   try {
     // A copy, brought up to the current migrations; sessions made directly (no argon2 in the measurement).
     const source = openDatabase(o.db);
@@ -196,10 +148,9 @@ async function main() {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const startedAt = performance.now();
     server = await startServer(file, port);
     console.log(
-      `Server up in ${Math.round(performance.now() - startedAt)} ms on ${base} (production, copy of ${o.db})`,
+      `Server (${serveCommand().label}, ${BUILD_DIR}/) up in ${Math.round(server.startMs)} ms on ${base} (production, copy of ${o.db})`,
     );
 
     const hasDashboard =
@@ -248,8 +199,9 @@ async function main() {
       return { res, body };
     };
 
-    let peakRss = rssOf(server.pid!);
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server!.pid!))), 250);
+    const listening = server.pid;
+    let peakRss = rssOf(listening);
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(listening))), 250);
     const end = performance.now() + o.duration * 1000;
     const client = async (n: number) => {
       const user = users[n % users.length]!;
@@ -323,10 +275,11 @@ async function main() {
           networkErrors++;
           if (networkErrors <= 3) console.error(`client error: ${(e as Error).message}`);
         }
+        if (o.think > 0) await new Promise((r) => setTimeout(r, o.think * (0.5 + Math.random())));
       }
     };
     console.log(
-      `Driving ${o.connections} clients for ${o.duration} s as ${users.map((u) => u.who).join(", ")}; dashboard = ${dashboardPaths.join(" + ")}`,
+      `Driving ${o.connections} clients${o.think > 0 ? ` (think ${o.think} ms)` : " (back to back)"} for ${o.duration} s as ${users.map((u) => u.who).join(", ")}; dashboard = ${dashboardPaths.join(" + ")}`,
     );
     await Promise.all(Array.from({ length: o.connections }, (_, i) => client(i)));
     clearInterval(rssTimer);
@@ -349,8 +302,7 @@ async function main() {
     );
 
     // Lost-write check, with the server stopped.
-    server.kill("SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
+    await stopServer(server);
     server = undefined;
     const after = openDatabase(file);
     const ac = after.$client;
@@ -389,7 +341,7 @@ async function main() {
     console.log(ok ? "PASS" : "FAIL");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    if (server) server.kill("SIGKILL");
+    if (server) await stopServer(server, "SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
