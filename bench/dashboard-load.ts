@@ -3,8 +3,8 @@
  *                           --users 20 --think 1000 --build-dir build-bench-dashboard --rebuild]
  *
  * Load test of the national dashboard as served: builds the production app
- * (into its own build directory, when missing or with --rebuild), starts the
- * production server on a copy of the scale-10 demo database that
+ * (`npm run build` into its own build directory, when missing, older than the
+ * sources, or with --rebuild), starts it as `npm run serve` does on a copy of the scale-10 demo database that
  * `npm run bench` caches in bench/.data/scale10.sqlite (built here if
  * missing), signs a leader in, and runs autocannon with 20 connections for
  * 20 s against the national dashboard's loader (`/dashboard.data`, the
@@ -20,9 +20,7 @@
  * loader answers). Prints p50/p95/p99 of those page loads. Not a test: it
  * never fails on a number.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +29,7 @@ import { migrateDatabase, openDatabase } from "#db/client.server";
 import { seedAll } from "#seeds/index";
 import { createSession } from "~/auth/session.server";
 import { SESSION_COOKIE } from "~/auth/token";
+import { ensureServeBuild, freePort, startServer, stopServer } from "./server-process";
 
 interface Options {
   connections: number;
@@ -85,44 +84,6 @@ async function ensureDatabase(): Promise<void> {
   fs.renameSync(tmp, cached);
 }
 
-function ensureBuild(buildDir: string, rebuild: boolean): void {
-  const entry = path.join(root, buildDir, "server/index.js");
-  if (fs.existsSync(entry) && !rebuild) return;
-  console.log(`Building the production app into ${buildDir}/ …`);
-  const r = spawnSync("npx", ["remix", "vite:build"], {
-    cwd: root,
-    env: { ...process.env, CITYPILOT_BUILD_DIR: buildDir, NODE_ENV: "production" },
-    stdio: "inherit",
-  });
-  if (r.status !== 0) throw new Error("Build failed");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitFor(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`Server exited with ${server.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Server did not answer ${url} within ${timeoutMs} ms`);
-}
-
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
@@ -130,7 +91,7 @@ function percentile(sorted: number[], q: number): number {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   await ensureDatabase();
-  ensureBuild(o.buildDir, o.rebuild);
+  ensureServeBuild(console.log, { rebuild: o.rebuild, buildDir: o.buildDir });
   const work = path.join(os.tmpdir(), `citypilot-dashboard-load-${process.pid}.sqlite`);
   fs.copyFileSync(cached, work);
   const db = openDatabase(work);
@@ -157,22 +118,9 @@ async function main(): Promise<void> {
   db.$client.close();
 
   const port = await freePort();
-  const server = spawn("npx", ["tsx", "server/index.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_PATH: work,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      CITYPILOT_BUILD_DIR: o.buildDir,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const server = await startServer(work, port, { CITYPILOT_BUILD_DIR: o.buildDir });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}/healthz`, server);
     // The first request computes the facts (as the first request after a write would).
     const t0 = performance.now();
     const first = await fetch(`${base}${o.urls[0]}`, { headers: { Cookie: cookie } });
@@ -219,13 +167,7 @@ async function main(): Promise<void> {
         .join(" ")}`,
     );
   } finally {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        server.kill("SIGTERM");
-      }
-    }
+    await stopServer(server);
     await new Promise((r) => setTimeout(r, 500));
     for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   }
