@@ -262,7 +262,7 @@ function Filters({ data, action }: { data: DashboardPageData; action: string }) 
 }
 
 function ActiveFilterLine({ data }: { data: DashboardPageData }) {
-  const { t, locale, date } = { ...useT() };
+  const { t, locale, date, dateTime } = { ...useT() };
   const a = data.dashboard.active;
   const parts: string[] = [];
   if (a.years.length) parts.push(t("dashboard.active.years", { years: a.years.join(", ") }));
@@ -276,6 +276,9 @@ function ActiveFilterLine({ data }: { data: DashboardPageData }) {
   return (
     <p className="lead" data-testid="dashboard-asof">
       {t("dashboard.asOf", { date: date(data.dashboard.figures.asOf) })}{" "}
+      <span data-testid="dashboard-computed-at">
+        {t("dashboard.computedAt", { time: dateTime(data.dashboard.computedAt) })}
+      </span>{" "}
       {data.view.units === "recorded" ? t("dashboard.unitsRecordedNote") : t("dashboard.unitsCurrentNote")}{" "}
       {parts.length ? t("dashboard.active.list", { filters: parts.join("; ") }) : t("dashboard.active.none")}
     </p>
@@ -1082,7 +1085,11 @@ function ScopeLists({ details }: { details: ScopeDetails }) {
         {details.plans.length === 0 ? (
           <p className="muted">{t("dashboard.scope.noPlans")}</p>
         ) : (
-          <DashboardPlanTable plans={details.plans} caption={t("dashboard.scope.plansCaption")} testId="scope-plans" />
+          <DashboardPlanTable
+            plans={details.plans}
+            caption={t("dashboard.scope.plansCaption")}
+            testId="scope-plans"
+          />
         )}
       </Section>
       <Section id="scope-pilots" title={t("dashboard.scope.pilots")}>

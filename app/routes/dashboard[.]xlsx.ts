@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = requirePermission(request, "read", "dashboard");
   const db = getDb();
   const view = parseDashboardView(new URL(request.url).searchParams);
-  const dashboard = getDashboard(db, view);
+  const dashboard = getDashboard(db, view, { kind: "national" }, { fresh: true });
   const locale = localeFromRequest(request, user.locale);
   const title = translator(locale)("dashboard.title");
   const bytes = await dashboardWorkbook(dashboard, locale, title);

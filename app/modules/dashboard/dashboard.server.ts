@@ -8,7 +8,12 @@
  */
 import type { Db } from "#db/client.server";
 import { FUNDING_SOURCES, type FlagSeverity, type OrganisationKind, type ProjectPhase } from "#db/enums";
-import { memoByDataVersion, prepared } from "~/modules/db/sql.server";
+import {
+  memoByDataVersion,
+  memoWithinStaleness,
+  prepared,
+  readModelMaxStaleMs,
+} from "~/modules/db/sql.server";
 import { familyIds } from "~/modules/organisations/succession.server";
 import { todayIso } from "~/utils/today";
 import {
@@ -191,6 +196,8 @@ export interface Dashboard {
   regionsByCode: Record<string, { nameVi: string; nameEn: string; disadvantaged: boolean }>;
   /** Years with budget lines (the year filter's choices). */
   years: number[];
+  /** When these figures were computed (epoch ms): they may lag a write by a few seconds (ADR 0015). */
+  computedAt: number;
 }
 
 const FLAG_DETAIL_SQL = `SELECT f.id, p.code AS projectCode, p.title_vi AS projectTitleVi, p.title_en AS projectTitleEn,
@@ -212,68 +219,78 @@ export function getDashboard(
   db: Db,
   view: DashboardView,
   scope: DashboardScope = { kind: "national" },
+  /** `fresh`: never a figure older than the data (the XLSX export); pages allow a short lag (ADR 0015). */
+  { fresh = false }: { fresh?: boolean } = {},
 ): Dashboard {
   const today = todayIso();
   // Keyed by the view as parsed (the map measure aside: it does not change a figure), so a
   // repeated view costs one map lookup; resolving its codes happens once per database state.
   const key = `dashboard:view:${today}:${JSON.stringify({ ...view, measure: null })}:${JSON.stringify(scope)}`;
-  return memoByDataVersion(db, key, () => {
-    const { filters, resolved, active } = resolveView(db, view, scope);
-    const asOf = effectiveAsOf(filters, today);
-    const facts = loadFacts(db, asOf);
-    const figures = aggregate(facts, resolved, today);
-    const flagIds = figures.topFlags.map((f) => f.id);
-    const details = new Map(
-      (
-        prepared(db, FLAG_DETAIL_SQL).all({ ids: JSON.stringify(flagIds) }) as Omit<
-          FlagDetail,
-          "ruleCode" | "severity" | "state" | "moneyAtStake"
-        >[]
-      ).map((r) => [r.id, r]),
-    );
-    const groupIds = figures.duplicates.top.map((g) => g.flagId);
-    const codes = new Map(
-      (
-        prepared(db, MEMBER_CODES_SQL).all({ ids: JSON.stringify(groupIds) }) as {
-          flagId: number;
-          codes: string;
-        }[]
-      ).map((r) => [r.flagId, r.codes.split(" ").sort()]),
-    );
-    return {
-      figures,
-      filters,
-      active,
-      topFlags: figures.topFlags.map((f) => ({
-        ...f,
-        projectCode: details.get(f.id)?.projectCode ?? null,
-        projectTitleVi: details.get(f.id)?.projectTitleVi ?? null,
-        projectTitleEn: details.get(f.id)?.projectTitleEn ?? null,
-        orgNameVi: details.get(f.id)?.orgNameVi ?? null,
-        orgNameEn: details.get(f.id)?.orgNameEn ?? null,
-      })),
-      duplicates: figures.duplicates.top.map((g) => ({
-        flagId: g.flagId,
-        ruleCode: g.ruleCode,
-        severity: g.severity,
-        state: g.state,
-        members: g.members,
-        moneyAtStake: g.moneyAtStake,
-        units: g.units.map((id) => {
-          const o = facts.orgs.get(id);
-          return { id, nameVi: o?.nameVi ?? "", nameEn: o?.nameEn ?? "" };
-        }),
-        codes: (codes.get(g.flagId) ?? []).slice(0, 6),
-      })),
-      regionsByCode: Object.fromEntries(
-        facts.regions.map((r) => [
-          r.code,
-          { nameVi: r.nameVi, nameEn: r.nameEn, disadvantaged: r.disadvantaged },
-        ]),
-      ),
-      years: yearsOf(facts),
-    };
-  });
+  // Under a stream of writes the figures are recomputed at most every few seconds, not after
+  // each write (readModelMaxStaleMs, ADR 0015); the page says when they were computed.
+  const { value, computedAt } = memoWithinStaleness(
+    db,
+    key,
+    fresh ? 0 : readModelMaxStaleMs(),
+    (): Omit<Dashboard, "computedAt"> => {
+      const { filters, resolved, active } = resolveView(db, view, scope);
+      const asOf = effectiveAsOf(filters, today);
+      const facts = loadFacts(db, asOf);
+      const figures = aggregate(facts, resolved, today);
+      const flagIds = figures.topFlags.map((f) => f.id);
+      const details = new Map(
+        (
+          prepared(db, FLAG_DETAIL_SQL).all({ ids: JSON.stringify(flagIds) }) as Omit<
+            FlagDetail,
+            "ruleCode" | "severity" | "state" | "moneyAtStake"
+          >[]
+        ).map((r) => [r.id, r]),
+      );
+      const groupIds = figures.duplicates.top.map((g) => g.flagId);
+      const codes = new Map(
+        (
+          prepared(db, MEMBER_CODES_SQL).all({ ids: JSON.stringify(groupIds) }) as {
+            flagId: number;
+            codes: string;
+          }[]
+        ).map((r) => [r.flagId, r.codes.split(" ").sort()]),
+      );
+      return {
+        figures,
+        filters,
+        active,
+        topFlags: figures.topFlags.map((f) => ({
+          ...f,
+          projectCode: details.get(f.id)?.projectCode ?? null,
+          projectTitleVi: details.get(f.id)?.projectTitleVi ?? null,
+          projectTitleEn: details.get(f.id)?.projectTitleEn ?? null,
+          orgNameVi: details.get(f.id)?.orgNameVi ?? null,
+          orgNameEn: details.get(f.id)?.orgNameEn ?? null,
+        })),
+        duplicates: figures.duplicates.top.map((g) => ({
+          flagId: g.flagId,
+          ruleCode: g.ruleCode,
+          severity: g.severity,
+          state: g.state,
+          members: g.members,
+          moneyAtStake: g.moneyAtStake,
+          units: g.units.map((id) => {
+            const o = facts.orgs.get(id);
+            return { id, nameVi: o?.nameVi ?? "", nameEn: o?.nameEn ?? "" };
+          }),
+          codes: (codes.get(g.flagId) ?? []).slice(0, 6),
+        })),
+        regionsByCode: Object.fromEntries(
+          facts.regions.map((r) => [
+            r.code,
+            { nameVi: r.nameVi, nameEn: r.nameEn, disadvantaged: r.disadvantaged },
+          ]),
+        ),
+        years: yearsOf(facts),
+      };
+    },
+  );
+  return { ...value, computedAt };
 }
 
 // ---------------------------------------------------------------------------

@@ -146,3 +146,62 @@ const MAX_PARTS = 64;
 export function isMemoEnabled(): boolean {
   return memoEnabled;
 }
+
+// ---------------------------------------------------------------------------
+// Bounded staleness: a read model that may lag the data by a few seconds
+// (docs/decisions/0015)
+// ---------------------------------------------------------------------------
+
+interface StaleEntry {
+  version: string;
+  value: unknown;
+  computedAt: number;
+  /** When a newer data version was first seen by a reader of this entry (0: not yet). */
+  changeSeenAt: number;
+}
+const staleMemos = new WeakMap<Database.Database, Map<string, StaleEntry>>();
+const MAX_STALE_ENTRIES = 256;
+
+/** The configured lag for read models that allow one: READ_MODEL_MAX_STALE_MS, else 2 s in production and 0 elsewhere. */
+export function readModelMaxStaleMs(): number {
+  const raw = process.env.READ_MODEL_MAX_STALE_MS;
+  if (raw !== undefined && raw !== "" && Number.isFinite(Number(raw))) return Math.max(0, Number(raw));
+  return process.env.NODE_ENV === "production" ? 2_000 : 0;
+}
+
+/**
+ * Like `memoByDataVersion`, but after a write the previous value is still
+ * served for up to `maxStaleMs` from the moment a reader first sees the new
+ * data version; then the next reader computes it again. So a burst of writes
+ * costs one recomputation per `maxStaleMs`, not one per write. Only for read
+ * models whose readers are told when they were computed (the dashboards show
+ * `computedAt`), never for what a user checks right after changing it.
+ * `maxStaleMs` 0 is exactly `memoByDataVersion`.
+ */
+export function memoWithinStaleness<T>(
+  db: Db,
+  key: string,
+  maxStaleMs: number,
+  compute: () => T,
+  now: () => number = Date.now,
+): { value: T; computedAt: number } {
+  if (!memoEnabled) return { value: compute(), computedAt: now() };
+  const version = dataVersion(db);
+  let memo = staleMemos.get(db.$client);
+  if (!memo) staleMemos.set(db.$client, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) {
+    if (hit.version === version) return { value: hit.value as T, computedAt: hit.computedAt };
+    if (maxStaleMs > 0) {
+      const t = now();
+      if (hit.changeSeenAt === 0) hit.changeSeenAt = t;
+      if (t - hit.changeSeenAt < maxStaleMs) return { value: hit.value as T, computedAt: hit.computedAt };
+    }
+  }
+  const computedAt = now();
+  const value = compute();
+  memo.delete(key);
+  memo.set(key, { version, value, computedAt, changeSeenAt: 0 });
+  while (memo.size > MAX_STALE_ENTRIES) memo.delete(memo.keys().next().value as string);
+  return { value, computedAt };
+}
