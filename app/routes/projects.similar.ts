@@ -13,6 +13,7 @@ import { getDb } from "#db/client.server";
 import { can, forbidden, notFound, requirePermission } from "~/auth/guard.server";
 import { parseSimilarQuery } from "~/modules/similar/schema";
 import { findSimilar, reviewsOf } from "~/modules/similar/similar.server";
+import { readModelMaxStaleMs } from "~/modules/db/sql.server";
 
 const ReviewsQuery = z.object({ reviewsOf: z.coerce.number().int().positive() });
 
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       domain: q.domain,
       components: q.components,
     },
-    { viewer: user, excludeProjectId },
+    { viewer: user, excludeProjectId, maxStaleMs: readModelMaxStaleMs() },
   );
   return { items, title: q.titleVi || q.titleEn || "" };
 }

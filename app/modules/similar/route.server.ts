@@ -11,6 +11,7 @@ import type { Actor } from "~/modules/audit/audit.server";
 import { decideSimilar, SimilarDecisionError, type SimilarProblem } from "./commands.server";
 import { parseSimilarQuery, SimilarDecisionSchema } from "./schema";
 import { findSimilar, type SimilarProposal } from "./similar.server";
+import { readModelMaxStaleMs } from "~/modules/db/sql.server";
 
 export const SIMILAR_DECISION_INTENT = "similarDecision";
 
@@ -94,7 +95,7 @@ export function similarFromForm(
       domain: q.domain,
       components: q.components,
     },
-    { viewer: user, excludeProjectId: projectId },
+    { viewer: user, excludeProjectId: projectId, maxStaleMs: readModelMaxStaleMs() },
   );
   return { items, title: q.titleVi || q.titleEn || "" };
 }

@@ -8,7 +8,7 @@ import { can, type Principal } from "~/auth/permissions";
 import type { PairKind, Proposal } from "~/modules/dedupe";
 import { prepareCorpus } from "~/modules/dedupe";
 import { loadProposals, placeResolver, type ProjectProposal } from "~/modules/dedupe/proposals.server";
-import { memoByDataVersion, placeholders, prepared } from "~/modules/db/sql.server";
+import { memoByDataVersion, placeholders, prepared, readModelMaxStaleMs } from "~/modules/db/sql.server";
 import { todayIso } from "~/utils/today";
 import { SIMILAR_CONFIG } from "./config";
 import {
@@ -29,6 +29,20 @@ interface CachedIndex {
   key: string;
   index: SimilarIndex;
   proposals: ProjectProposal[];
+  /** Each project's version when the corpus was built. */
+  versions: Map<number, number>;
+  /** When a reader first saw that the projects had changed since (0: not yet). */
+  changeSeenAt: number;
+}
+
+export interface IndexOptions {
+  /**
+   * For what is only shown (the lists beside a form), the last corpus may be
+   * used for up to this long after the projects change (ADR 0015), unless
+   * `current` changed: a project's own edits are always in.
+   */
+  maxStaleMs?: number;
+  current?: { projectId: number; version: number };
 }
 const cache = new WeakMap<object, CachedIndex>();
 
@@ -52,12 +66,25 @@ function corpusKey(db: Db, asOf: string): string {
 }
 
 /** The corpus of every non-cancelled project, prepared and indexed (rebuilt when projects change). */
-export function getIndex(db: Db, asOf: string = todayIso()): CachedIndex {
+export function getIndex(db: Db, asOf: string = todayIso(), opts: IndexOptions = {}): CachedIndex {
   const key = corpusKey(db, asOf);
   const hit = cache.get(db.$client);
   if (hit && hit.key === key) return hit;
+  if (hit && opts.maxStaleMs && hit.key.endsWith(`|${asOf}`)) {
+    const now = Date.now();
+    if (hit.changeSeenAt === 0) hit.changeSeenAt = now;
+    const selfIn = !opts.current || hit.versions.get(opts.current.projectId) === opts.current.version;
+    if (selfIn && now - hit.changeSeenAt < opts.maxStaleMs) return hit;
+  }
+  // Versions first: a project saved while the corpus is read looks changed (rebuilt next time), never current.
+  const versions = new Map(
+    (prepared(db, "SELECT id, version FROM projects").all() as { id: number; version: number }[]).map((r) => [
+      r.id,
+      r.version,
+    ]),
+  );
   const proposals = loadProposals(db, { asOf });
-  const entry = { key, index: indexCorpus(prepareCorpus(proposals)), proposals };
+  const entry = { key, index: indexCorpus(prepareCorpus(proposals)), proposals, versions, changeSeenAt: 0 };
   cache.set(db.$client, entry);
   return entry;
 }
@@ -184,6 +211,8 @@ export interface FindSimilarOptions {
   excludeProjectId?: number;
   limit?: number;
   asOf?: string;
+  /** The live list beside the form may use a corpus this old after others' edits (IndexOptions). */
+  maxStaleMs?: number;
 }
 
 /**
@@ -194,7 +223,7 @@ export function findSimilar(db: Db, draft: DraftInput, opts: FindSimilarOptions 
   const asOf = opts.asOf ?? todayIso();
   const proposal = draftProposal(db, draft, asOf);
   if (!proposal.title) return [];
-  const entry = getIndex(db, asOf);
+  const entry = getIndex(db, asOf, { maxStaleMs: opts.maxStaleMs });
   const exclude = new Set<number>();
   if (opts.excludeProjectId !== undefined) {
     const i = entry.index.indexOf.get(opts.excludeProjectId);
@@ -212,9 +241,17 @@ export function similarToProject(
     needingDecision?: boolean;
     /** Leave these projects out (e.g. the other projects of the plan being submitted). */
     excludeProjectIds?: readonly number[];
+    /** Shown only (not a check): the corpus may lag others' edits (IndexOptions), never this project's. */
+    shownOnly?: { version: number };
   } = {},
 ): SimilarProposal[] {
-  const entry = getIndex(db, opts.asOf ?? todayIso());
+  const entry = getIndex(
+    db,
+    opts.asOf ?? todayIso(),
+    opts.shownOnly
+      ? { maxStaleMs: readModelMaxStaleMs(), current: { projectId, version: opts.shownOnly.version } }
+      : {},
+  );
   const exclude = new Set<number>();
   for (const id of opts.excludeProjectIds ?? []) {
     const i = entry.index.indexOf.get(id);
@@ -378,13 +415,14 @@ export function pendingDecisions(similarity: ProjectSimilarity[]): PendingDecisi
 /** One project's similar proposals (the strongest, whether or not they need a decision) with its decisions. */
 export function projectDecisionView(
   db: Db,
-  project: { id: number; code: string; titleVi: string; titleEn: string | null },
+  project: { id: number; code: string; titleVi: string; titleEn: string | null; version?: number },
   viewer: Principal | null,
   asOf: string = todayIso(),
 ): ProjectSimilarity {
   const mine = reviewsOf(db, [project.id]).get(project.id) ?? [];
   const byOther = new Map(mine.map((r) => [r.otherProjectId, r]));
-  const matches = similarToProject(db, project.id, { viewer, asOf }).map((m) => ({
+  const shownOnly = project.version === undefined ? undefined : { version: project.version };
+  const matches = similarToProject(db, project.id, { viewer, asOf, shownOnly }).map((m) => ({
     ...m,
     review: byOther.get(m.projectId) ?? null,
   }));
