@@ -12,8 +12,7 @@ import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { can, forbidden, notFound, requirePermission } from "~/auth/guard.server";
 import { parseSimilarQuery } from "~/modules/similar/schema";
-import { findSimilar, reviewsOf } from "~/modules/similar/similar.server";
-import { readModelMaxStaleMs } from "~/modules/db/sql.server";
+import { corpusMaxStaleMs, findSimilar, reviewsOf } from "~/modules/similar/similar.server";
 
 const ReviewsQuery = z.object({ reviewsOf: z.coerce.number().int().positive() });
 
@@ -58,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       domain: q.domain,
       components: q.components,
     },
-    { viewer: user, excludeProjectId, maxStaleMs: readModelMaxStaleMs() },
+    { viewer: user, excludeProjectId, maxStaleMs: corpusMaxStaleMs() },
   );
   return { items, title: q.titleVi || q.titleEn || "" };
 }

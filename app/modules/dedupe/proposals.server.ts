@@ -139,8 +139,19 @@ export function placeResolver(db: Db, asOf: string = todayIso()) {
  * its code, organisation, phase and approved budget.
  */
 export function loadProposals(db: Db, opts: LoadProposalsOptions = {}): ProjectProposal[] {
+  return toProposals(db, db.$client.prepare(SQL).all() as Row[], opts);
+}
+
+/** One project as a proposal, as `loadProposals` gives it (undefined if cancelled or unknown). */
+export function loadProposal(db: Db, projectId: number, asOf?: string): ProjectProposal | undefined {
+  const rows = db.$client
+    .prepare(SQL.replace("ORDER BY p.id", "AND p.id = ? ORDER BY p.id"))
+    .all(projectId) as Row[];
+  return toProposals(db, rows, { asOf })[0];
+}
+
+function toProposals(db: Db, rows: Row[], opts: LoadProposalsOptions): ProjectProposal[] {
   const place = placeResolver(db, opts.asOf);
-  const rows = db.$client.prepare(SQL).all() as Row[];
   const out: ProjectProposal[] = [];
   for (const r of rows) {
     if (opts.excludeProjectId !== undefined && r.id === opts.excludeProjectId) continue;

@@ -10,8 +10,7 @@ import { can, forbidden, notFound, type CurrentUser } from "~/auth/guard.server"
 import type { Actor } from "~/modules/audit/audit.server";
 import { decideSimilar, SimilarDecisionError, type SimilarProblem } from "./commands.server";
 import { parseSimilarQuery, SimilarDecisionSchema } from "./schema";
-import { findSimilar, type SimilarProposal } from "./similar.server";
-import { readModelMaxStaleMs } from "~/modules/db/sql.server";
+import { corpusMaxStaleMs, findSimilar, type SimilarProposal } from "./similar.server";
 
 export const SIMILAR_DECISION_INTENT = "similarDecision";
 
@@ -95,7 +94,7 @@ export function similarFromForm(
       domain: q.domain,
       components: q.components,
     },
-    { viewer: user, excludeProjectId: projectId, maxStaleMs: readModelMaxStaleMs() },
+    { viewer: user, excludeProjectId: projectId, maxStaleMs: corpusMaxStaleMs() },
   );
   return { items, title: q.titleVi || q.titleEn || "" };
 }

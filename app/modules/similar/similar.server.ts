@@ -7,7 +7,12 @@ import type { Db } from "#db/client.server";
 import { can, type Principal } from "~/auth/permissions";
 import type { PairKind, Proposal } from "~/modules/dedupe";
 import { prepareCorpus } from "~/modules/dedupe";
-import { loadProposals, placeResolver, type ProjectProposal } from "~/modules/dedupe/proposals.server";
+import {
+  loadProposal,
+  loadProposals,
+  placeResolver,
+  type ProjectProposal,
+} from "~/modules/dedupe/proposals.server";
 import { memoByDataVersion, placeholders, prepared, readModelMaxStaleMs } from "~/modules/db/sql.server";
 import { todayIso } from "~/utils/today";
 import { SIMILAR_CONFIG } from "./config";
@@ -38,11 +43,11 @@ interface CachedIndex {
 export interface IndexOptions {
   /**
    * For what is only shown (the lists beside a form), the last corpus may be
-   * used for up to this long after the projects change (ADR 0015), unless
-   * `current` changed: a project's own edits are always in.
+   * used for up to this long after the projects change (ADR 0015). A project
+   * whose own version differs from the corpus's is then matched from its
+   * current text (`similarToProject`).
    */
   maxStaleMs?: number;
-  current?: { projectId: number; version: number };
 }
 const cache = new WeakMap<object, CachedIndex>();
 
@@ -66,6 +71,11 @@ function corpusKey(db: Db, asOf: string): string {
 }
 
 /** The corpus of every non-cancelled project, prepared and indexed (rebuilt when projects change). */
+/** How old the corpus shown beside a form may be: SIMILAR_CONFIG.corpusMaxStaleMs where stale read models are allowed, else 0. */
+export function corpusMaxStaleMs(): number {
+  return readModelMaxStaleMs() > 0 ? SIMILAR_CONFIG.corpusMaxStaleMs : 0;
+}
+
 export function getIndex(db: Db, asOf: string = todayIso(), opts: IndexOptions = {}): CachedIndex {
   const key = corpusKey(db, asOf);
   const hit = cache.get(db.$client);
@@ -73,8 +83,7 @@ export function getIndex(db: Db, asOf: string = todayIso(), opts: IndexOptions =
   if (hit && opts.maxStaleMs && hit.key.endsWith(`|${asOf}`)) {
     const now = Date.now();
     if (hit.changeSeenAt === 0) hit.changeSeenAt = now;
-    const selfIn = !opts.current || hit.versions.get(opts.current.projectId) === opts.current.version;
-    if (selfIn && now - hit.changeSeenAt < opts.maxStaleMs) return hit;
+    if (now - hit.changeSeenAt < opts.maxStaleMs) return hit;
   }
   // Versions first: a project saved while the corpus is read looks changed (rebuilt next time), never current.
   const versions = new Map(
@@ -245,23 +254,30 @@ export function similarToProject(
     shownOnly?: { version: number };
   } = {},
 ): SimilarProposal[] {
-  const entry = getIndex(
-    db,
-    opts.asOf ?? todayIso(),
-    opts.shownOnly
-      ? { maxStaleMs: readModelMaxStaleMs(), current: { projectId, version: opts.shownOnly.version } }
-      : {},
-  );
+  const asOf = opts.asOf ?? todayIso();
+  const entry = getIndex(db, asOf, opts.shownOnly ? { maxStaleMs: corpusMaxStaleMs() } : {});
   const exclude = new Set<number>();
   for (const id of opts.excludeProjectIds ?? []) {
     const i = entry.index.indexOf.get(id);
     if (i !== undefined) exclude.add(i);
   }
-  const matches = matchExisting(entry.index, projectId, {
+  const matchOpts = {
     exclude,
     limit: opts.needingDecision ? SIMILAR_CONFIG.maxDecisionsPerProject : opts.limit,
     filter: opts.needingDecision ? needsDecision : undefined,
-  });
+  };
+  let matches: Match[];
+  if (!opts.shownOnly || entry.versions.get(projectId) === opts.shownOnly.version) {
+    matches = matchExisting(entry.index, projectId, matchOpts);
+  } else {
+    // The corpus predates this project's last change (or the project itself): match its text as
+    // it is now against the others, leaving out its own old entry.
+    const current = loadProposal(db, projectId, asOf);
+    if (!current) return [];
+    const self = entry.index.indexOf.get(projectId);
+    if (self !== undefined) exclude.add(self);
+    matches = matchDraft(entry.index, current, matchOpts);
+  }
   return describe(db, opts.viewer ?? null, entry, matches);
 }
 
