@@ -336,43 +336,82 @@ function transactionTotals(db: Db, gens: Generations, asOf: string): Transaction
   return t;
 }
 
+/** Tables behind `projectsPart` (and so behind every part indexed by project position). */
+const PROJECT_TABLES = ["projects", "project_phase_changes", "project_strategy_nodes"];
+
 export function computeFacts(db: Db, asOf: string): DashboardFacts {
   const today = todayIso();
   // Generations first, then the data: a commit in between can only make a part look older than it is.
   const gens = tableGenerations(db);
   const { orgs, regions, nodes } = referencePart(db, gens, asOf, today);
   const { projects, index: projectIndex } = projectsPart(db, gens, asOf, today);
+  // Parts indexed by project or line position are kept per state of the tables behind them too,
+  // so a transaction entry only rebuilds the money columns (below).
+  const derived = (name: string, tables: string[], compute: () => unknown) =>
+    memoByTables(
+      db,
+      gens,
+      `dashboard:facts:${name}:${asOf}:${today}`,
+      [...PROJECT_TABLES, ...tables],
+      compute,
+    );
 
-  // Budget lines of existing projects.
-  const rawLines = rowsPart<{
-    id: number;
-    projectId: number;
-    year: number;
-    source: string;
-    approved: number;
-  }>(db, gens, "lines", ["budget_lines"], LINES_SQL, asOf).filter((l) => projectIndex.has(l.projectId));
-  const n = rawLines.length;
+  // Budget lines of existing projects: who, when, which source, how much approved.
+  const base = derived("lineBase", ["budget_lines"], () => {
+    const rawLines = rowsPart<{
+      id: number;
+      projectId: number;
+      year: number;
+      source: string;
+      approved: number;
+    }>(db, gens, "lines", ["budget_lines"], LINES_SQL, asOf).filter((l) => projectIndex.has(l.projectId));
+    const n = rawLines.length;
+    const index = new IdIndex(rawLines.at(-1)?.id ?? 0);
+    const out = {
+      index,
+      id: new Int32Array(n),
+      project: new Int32Array(n),
+      year: new Int32Array(n),
+      source: new Int8Array(n),
+      approved: new Float64Array(n),
+    };
+    rawLines.forEach((l, i) => {
+      index.set(l.id, i);
+      out.id[i] = l.id;
+      out.project[i] = projectIndex.get(l.projectId)!;
+      out.year[i] = l.year;
+      out.source[i] = SOURCE_INDEX.get(l.source as FundingSource) ?? -1;
+      out.approved[i] = l.approved;
+    });
+    return out;
+  }) as {
+    index: IdIndex;
+    id: Int32Array;
+    project: Int32Array;
+    year: Int32Array;
+    source: Int8Array;
+    approved: Float64Array;
+  };
+  const lineIndex = base.index;
+  const n = base.id.length;
+
+  // Money booked on each line (the part a transaction entry changes).
+  const totals = transactionTotals(db, gens, asOf);
   const lines = {
-    project: new Int32Array(n),
-    year: new Int32Array(n),
-    source: new Int8Array(n),
-    approved: new Float64Array(n),
+    project: base.project,
+    year: base.year,
+    source: base.source,
+    approved: base.approved,
     committed: new Float64Array(n),
     disbursed: new Float64Array(n),
     spent: new Float64Array(n),
   };
-  const totals = transactionTotals(db, gens, asOf);
-  const lineIndex = new IdIndex(rawLines.at(-1)?.id ?? 0);
-  rawLines.forEach((l, i) => {
-    lineIndex.set(l.id, i);
-    lines.project[i] = projectIndex.get(l.projectId)!;
-    lines.year[i] = l.year;
-    lines.source[i] = SOURCE_INDEX.get(l.source as FundingSource) ?? -1;
-    lines.approved[i] = l.approved;
-    lines.committed[i] = totals.committed[l.id] ?? 0;
-    lines.disbursed[i] = totals.disbursed[l.id] ?? 0;
-    lines.spent[i] = totals.spent[l.id] ?? 0;
-  });
+  for (let i = 0; i < n; i++) {
+    const id = base.id[i]!;
+    lines.committed[i] = totals.committed[id] ?? 0;
+    lines.disbursed[i] = totals.disbursed[id] ?? 0;
+    lines.spent[i] = totals.spent[id] ?? 0;
+  }
 
   const actLine: number[] = [];
   const actQ: number[] = [];
@@ -385,38 +424,43 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     actAmount.push(totals.actAmount[k]!);
   }
 
-  const plLine: number[] = [];
-  const plQ: number[] = [];
-  const plAmount: number[] = [];
-  for (const p of rowsPart<{
-    line: number | null;
-    projectId: number;
-    year: number;
-    quarter: number;
-    amount: number;
-  }>(db, gens, "planned", ["planned_disbursements"], PLANNED_SQL, asOf)) {
-    const i = p.line === null ? undefined : lineIndex.get(p.line);
-    if (i === undefined) continue;
-    plLine.push(i);
-    plQ.push(quarterIndex(p.year, p.quarter));
-    plAmount.push(p.amount);
-  }
+  const planned = derived("planned", ["budget_lines", "planned_disbursements"], () => {
+    const plLine: number[] = [];
+    const plQ: number[] = [];
+    const plAmount: number[] = [];
+    for (const p of rowsPart<{
+      line: number | null;
+      projectId: number;
+      year: number;
+      quarter: number;
+      amount: number;
+    }>(db, gens, "planned", ["planned_disbursements"], PLANNED_SQL, asOf)) {
+      const i = p.line === null ? undefined : lineIndex.get(p.line);
+      if (i === undefined) continue;
+      plLine.push(i);
+      plQ.push(quarterIndex(p.year, p.quarter));
+      plAmount.push(p.amount);
+    }
+    return { line: Int32Array.from(plLine), q: Int32Array.from(plQ), amount: Float64Array.from(plAmount) };
+  }) as DashboardFacts["planned"];
 
-  const ms = rowsPart<{ projectId: number; year: number; weight: number; done: number; overdue: number }>(
-    db,
-    gens,
-    "milestones",
-    ["milestones"],
-    MILESTONES_SQL,
-    asOf,
-  ).filter((m) => projectIndex.has(m.projectId));
-  const milestones = {
-    project: Int32Array.from(ms, (m) => projectIndex.get(m.projectId)!),
-    year: Int32Array.from(ms, (m) => m.year),
-    weight: Float64Array.from(ms, (m) => m.weight),
-    done: Float64Array.from(ms, (m) => m.done),
-    overdue: Float64Array.from(ms, (m) => m.overdue),
-  };
+  const milestones = derived("milestones", ["milestones"], () => {
+    const ms = rowsPart<{ projectId: number; year: number; weight: number; done: number; overdue: number }>(
+      db,
+      gens,
+      "milestones",
+      ["milestones"],
+      MILESTONES_SQL,
+      asOf,
+    ).filter((m) => projectIndex.has(m.projectId));
+    return {
+      project: Int32Array.from(ms, (m) => projectIndex.get(m.projectId)!),
+      year: Int32Array.from(ms, (m) => m.year),
+      weight: Float64Array.from(ms, (m) => m.weight),
+      done: Float64Array.from(ms, (m) => m.done),
+      overdue: Float64Array.from(ms, (m) => m.overdue),
+    };
+  }) as DashboardFacts["milestones"];
 
   const plans = rowsPart<{
     id: number;
@@ -426,44 +470,48 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
     approved: number;
   }>(db, gens, "plans", ["plans"], PLANS_SQL, asOf).map((p) => ({ ...p, approved: p.approved === 1 }));
 
-  const flags: FlagFact[] = rowsPart<{
-    id: number;
-    ruleCode: string;
-    severity: FlagSeverity;
-    state: FlagState;
-    moneyAtStake: number;
-    subjectType: string;
-    projectId: number | null;
-    organisationId: number | null;
-    members: string | null;
-  }>(db, gens, "flags", ["flags", "flag_members"], FLAGS_SQL, asOf).map((f) => ({
-    id: f.id,
-    ruleCode: f.ruleCode,
-    severity: f.severity,
-    state: f.state,
-    moneyAtStake: f.moneyAtStake,
-    subjectType: f.subjectType,
-    project: f.projectId === null ? -1 : (projectIndex.get(f.projectId) ?? -1),
-    organisationId: f.organisationId,
-    members: idList(f.members)
-      .map((id) => projectIndex.get(id))
-      .filter((i): i is number => i !== undefined),
-  }));
+  const flags = derived("flags", ["flags", "flag_members"], () =>
+    rowsPart<{
+      id: number;
+      ruleCode: string;
+      severity: FlagSeverity;
+      state: FlagState;
+      moneyAtStake: number;
+      subjectType: string;
+      projectId: number | null;
+      organisationId: number | null;
+      members: string | null;
+    }>(db, gens, "flags", ["flags", "flag_members"], FLAGS_SQL, asOf).map((f): FlagFact => ({
+      id: f.id,
+      ruleCode: f.ruleCode,
+      severity: f.severity,
+      state: f.state,
+      moneyAtStake: f.moneyAtStake,
+      subjectType: f.subjectType,
+      project: f.projectId === null ? -1 : (projectIndex.get(f.projectId) ?? -1),
+      organisationId: f.organisationId,
+      members: idList(f.members)
+        .map((id) => projectIndex.get(id))
+        .filter((i): i is number => i !== undefined),
+    })),
+  ) as FlagFact[];
 
-  const fb = rowsPart<{ projectId: number; support: number; oppose: number; comments: number }>(
-    db,
-    gens,
-    "feedback",
-    ["feedback"],
-    FEEDBACK_SQL,
-    asOf,
-  ).filter((f) => projectIndex.has(f.projectId));
-  const feedback = {
-    project: Int32Array.from(fb, (f) => projectIndex.get(f.projectId)!),
-    support: Int32Array.from(fb, (f) => f.support),
-    oppose: Int32Array.from(fb, (f) => f.oppose),
-    comments: Int32Array.from(fb, (f) => f.comments),
-  };
+  const feedback = derived("feedback", ["feedback"], () => {
+    const fb = rowsPart<{ projectId: number; support: number; oppose: number; comments: number }>(
+      db,
+      gens,
+      "feedback",
+      ["feedback"],
+      FEEDBACK_SQL,
+      asOf,
+    ).filter((f) => projectIndex.has(f.projectId));
+    return {
+      project: Int32Array.from(fb, (f) => projectIndex.get(f.projectId)!),
+      support: Int32Array.from(fb, (f) => f.support),
+      oppose: Int32Array.from(fb, (f) => f.oppose),
+      comments: Int32Array.from(fb, (f) => f.comments),
+    };
+  }) as DashboardFacts["feedback"];
 
   return {
     asOf,
@@ -477,7 +525,7 @@ export function computeFacts(db: Db, asOf: string): DashboardFacts {
       q: Int32Array.from(actQ),
       amount: Float64Array.from(actAmount),
     },
-    planned: { line: Int32Array.from(plLine), q: Int32Array.from(plQ), amount: Float64Array.from(plAmount) },
+    planned,
     milestones,
     plans,
     flags,
