@@ -63,7 +63,7 @@ export function ensureServeBuild(
   );
   const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
   const sources = Math.max(
-    ...["app", "db", "seeds", ...(bundled ? ["server", "scripts/build-server.ts"] : [])].map((p) =>
+    ...["app", "db", "seeds", "package-lock.json", ...(bundled ? ["server", "scripts/build-server.ts"] : [])].map((p) =>
       newestMtime(path.join(ROOT, p)),
     ),
   );

@@ -22,9 +22,8 @@
  *  - `tsx server/index.ts`: the TypeScript source through tsx, as `npm run serve`
  *    ran it before ADR 0013, for comparison (--no-tsx leaves it out)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +31,7 @@ import Database from "better-sqlite3";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import { createSession } from "../app/auth/session.server";
 import { SESSION_COOKIE } from "../app/auth/token";
+import { ensureServeBuild, freePort } from "./server-process";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PAGES = ["/", "/strategy", "/projects", "/organisations", "/dashboard", "/flags", "/plans"];
@@ -77,45 +77,6 @@ function serverPid(pid: number): number {
   return -1;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  if (fs.statSync(target).isFile()) return fs.statSync(target).mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile())
-      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild(buildDir: string, rebuild: boolean): void {
-  const outputs = ["server/index.js", "server-entry.mjs"].map((f) => path.join(ROOT, buildDir, f));
-  const built = Math.min(...outputs.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
-  const sources = Math.max(
-    ...["app", "db", "server", "seeds", "scripts/build-server.ts", "package-lock.json"].map((p) =>
-      newestMtime(path.join(ROOT, p)),
-    ),
-  );
-  if (!rebuild && built > sources) return;
-  console.log(`Building into ${buildDir}/ (npm run build) …`);
-  const r = spawnSync(npm, ["run", "--silent", "build"], {
-    cwd: ROOT,
-    env: { ...process.env, CITYPILOT_BUILD_DIR: buildDir, NODE_ENV: "production" },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function stop(child: ChildProcess): Promise<void> {
@@ -138,7 +99,7 @@ async function main() {
     (v) => !(flag("--no-tsx") && v.startsWith("tsx")),
   );
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}: run \`npm run bench\` once`);
-  ensureBuild(buildDir, flag("--rebuild"));
+  ensureServeBuild(console.log, { rebuild: flag("--rebuild"), buildDir });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "citypilot-startup-"));
   const file = path.join(dir, "startup.sqlite");
