@@ -12,7 +12,7 @@ import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { can, forbidden, notFound, requirePermission } from "~/auth/guard.server";
 import { parseSimilarQuery } from "~/modules/similar/schema";
-import { corpusMaxStaleMs, findSimilar, reviewsOf } from "~/modules/similar/similar.server";
+import { corpusMaxStaleMs, draftOf, findSimilar, reviewsOf } from "~/modules/similar/similar.server";
 
 const ReviewsQuery = z.object({ reviewsOf: z.coerce.number().int().positive() });
 
@@ -44,20 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .get(q.projectId) as { organisationId: number } | undefined;
     if (row && can(user, "read", "project", row.organisationId)) excludeProjectId = q.projectId;
   }
-  const items = findSimilar(
-    db,
-    {
-      titleVi: q.titleVi,
-      titleEn: q.titleEn,
-      descriptionVi: q.descriptionVi,
-      descriptionEn: q.descriptionEn,
-      organisationId: q.organisationId,
-      provinceId: q.provinceId,
-      cityId: q.cityId,
-      domain: q.domain,
-      components: q.components,
-    },
-    { viewer: user, excludeProjectId, maxStaleMs: corpusMaxStaleMs() },
-  );
+  const items = findSimilar(db, draftOf(q), {
+    viewer: user,
+    excludeProjectId,
+    maxStaleMs: corpusMaxStaleMs(),
+  });
   return { items, title: q.titleVi || q.titleEn || "" };
 }

@@ -10,7 +10,7 @@ import { can, forbidden, notFound, type CurrentUser } from "~/auth/guard.server"
 import type { Actor } from "~/modules/audit/audit.server";
 import { decideSimilar, SimilarDecisionError, type SimilarProblem } from "./commands.server";
 import { parseSimilarQuery, SimilarDecisionSchema } from "./schema";
-import { corpusMaxStaleMs, findSimilar, type SimilarProposal } from "./similar.server";
+import { corpusMaxStaleMs, draftOf, findSimilar, type SimilarProposal } from "./similar.server";
 
 export const SIMILAR_DECISION_INTENT = "similarDecision";
 
@@ -81,20 +81,10 @@ export function similarFromForm(
   const parsed = parseSimilarQuery(params);
   if (!parsed.success) return { items: [], title: "" };
   const q = parsed.data;
-  const items = findSimilar(
-    db,
-    {
-      titleVi: q.titleVi,
-      titleEn: q.titleEn,
-      descriptionVi: q.descriptionVi,
-      descriptionEn: q.descriptionEn,
-      organisationId: q.organisationId,
-      provinceId: q.provinceId,
-      cityId: q.cityId,
-      domain: q.domain,
-      components: q.components,
-    },
-    { viewer: user, excludeProjectId: projectId, maxStaleMs: corpusMaxStaleMs() },
-  );
+  const items = findSimilar(db, draftOf(q), {
+    viewer: user,
+    excludeProjectId: projectId,
+    maxStaleMs: corpusMaxStaleMs(),
+  });
   return { items, title: q.titleVi || q.titleEn || "" };
 }

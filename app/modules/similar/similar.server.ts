@@ -16,6 +16,7 @@ import {
 import { memoByDataVersion, placeholders, prepared, readModelMaxStaleMs } from "~/modules/db/sql.server";
 import { todayIso } from "~/utils/today";
 import { SIMILAR_CONFIG } from "./config";
+import type { SimilarQuery } from "./schema";
 import {
   indexCorpus,
   matchDraft,
@@ -130,6 +131,21 @@ export interface DraftInput {
   cityId?: number | null;
   domain?: string | null;
   components?: readonly string[] | null;
+}
+
+/** The draft a similar-proposals query describes (the live list's parameters, or the form's fields). */
+export function draftOf(q: SimilarQuery): DraftInput {
+  return {
+    titleVi: q.titleVi,
+    titleEn: q.titleEn,
+    descriptionVi: q.descriptionVi,
+    descriptionEn: q.descriptionEn,
+    organisationId: q.organisationId,
+    provinceId: q.provinceId,
+    cityId: q.cityId,
+    domain: q.domain,
+    components: q.components,
+  };
 }
 
 /** The draft as a dedupe proposal, placed the way stored projects are. */
