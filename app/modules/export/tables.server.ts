@@ -18,7 +18,7 @@ import { parseRegisterQuery } from "~/modules/organisations/register";
 import { listOrganisations } from "~/modules/organisations/register.server";
 import { parsePlanListQuery } from "~/modules/plans/list";
 import { listPlans, planReadScope } from "~/modules/plans/queries.server";
-import { parseProjectRegisterQuery, type RegisterColumn } from "~/modules/projects/register";
+import { csvHeader, csvValue, parseProjectRegisterQuery } from "~/modules/projects/register";
 import { listAllProjects, type RegisterScope } from "~/modules/projects/register.server";
 import { ledgerPage, parseLedgerFilters } from "~/modules/transactions/ledger.server";
 import { localized } from "~/utils/localized";
@@ -36,38 +36,12 @@ export function projectsTable(db: Db, search: URLSearchParams, scope: RegisterSc
   const query = parseProjectRegisterQuery(search);
   const { rows } = listAllProjects(db, query, scope, locale);
   const cols = query.columns;
-  const header = cols.map((c) => t(c === "approved" ? "register.col.approvedExact" : (`register.col.${c}` as MessageKey)));
-  const value = (row: (typeof rows)[number], c: RegisterColumn) => {
-    switch (c) {
-      case "code":
-        return row.code;
-      case "title":
-        return localized(locale, row.titleVi, row.titleEn);
-      case "organisation":
-        return localized(locale, row.organisationNameVi, row.organisationNameEn);
-      case "province":
-        return row.provinceNameVi ? localized(locale, row.provinceNameVi, row.provinceNameEn) : t("register.nationalScope");
-      case "domain":
-        return t(`register.domain.${row.domain}` as MessageKey);
-      case "phase":
-        return t(`enums.phase.${row.phase}` as MessageKey);
-      case "strategy":
-        return row.node ? `${row.node.code} ${localized(locale, row.node.titleVi, row.node.titleEn)}` : null;
-      case "approved":
-        return row.approved;
-      case "start":
-        return row.startDate;
-      case "end":
-        return row.endDate;
-      case "updated":
-        return todayIso(row.updatedAt);
-    }
-  };
+  const header = cols.map((c) => csvHeader(c, t));
   return {
     file: `${t("imports.file.projects")}-${todayIso()}`,
     sheet: t("imports.sheet.projects"),
     header,
-    rows: rows.map((r) => cols.map((c) => value(r, c))),
+    rows: rows.map((r) => cols.map((c) => csvValue(r, c, t, locale))),
     dateColumns: cols.flatMap((c, i) => (c === "start" || c === "end" || c === "updated" ? [i] : [])),
     moneyColumns: cols.flatMap((c, i) => (c === "approved" ? [i] : [])),
   };

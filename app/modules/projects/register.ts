@@ -242,15 +242,15 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
   return CSV_BOM + lines.join("\r\n") + "\r\n";
 }
 
-/** Header of a CSV column (money says its unit: the file holds exact integers). */
-function csvHeader(column: RegisterColumn, t: Translate): string {
+/** Header of a CSV or XLSX column (money says its unit: the file holds exact integers). */
+export function csvHeader(column: RegisterColumn, t: Translate): string {
   return t(
     column === "approved" ? "register.col.approvedExact" : (`register.col.${column}` satisfies MessageKey),
   );
 }
 
-/** The value of one column of a row, as written to the CSV file (dates ISO, money integer VND). */
-function csvValue(row: ProjectRegisterRow, column: RegisterColumn, t: Translate, locale: Locale): CsvValue {
+/** The value of one column of a row, as written to the CSV and XLSX files (dates ISO, money integer VND). */
+export function csvValue(row: ProjectRegisterRow, column: RegisterColumn, t: Translate, locale: Locale): CsvValue {
   switch (column) {
     case "code":
       return row.code;
