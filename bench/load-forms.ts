@@ -4,18 +4,8 @@
  * the selected options of each select, textareas. Enough for the load driver
  * to re-post an edit form with the version it read.
  */
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+import { attr, decodeHtml } from "../tests/integration/helpers/html";
 
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decode(m[1]!) : null;
-}
 const has = (tag: string, name: string) => new RegExp(`\\s${name}(=|\\s|/?>)`).test(tag);
 
 /** The fields of the form whose id or one of whose classes is `name`. */
@@ -45,7 +35,7 @@ export function formFields(html: string, name: string): [string, string][] {
       const chosen = selected.length ? selected : has(tag, "multiple") ? [] : options.slice(0, 1);
       for (const o of chosen) out.push([name, attr(o, "value") ?? ""]);
     } else {
-      out.push([name, decode(/^<textarea\b[^>]*>([\s\S]*?)<\/textarea>$/.exec(chunk)?.[1] ?? "")]);
+      out.push([name, decodeHtml(/^<textarea\b[^>]*>([\s\S]*?)<\/textarea>$/.exec(chunk)?.[1] ?? "")]);
     }
   }
   return out;

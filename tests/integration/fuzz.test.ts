@@ -19,6 +19,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/audit.server";
+import { attr, decodeHtml } from "./helpers/html";
 import { startHarness, type DiscoveredRoute, type Harness, type Role } from "./matrix-harness";
 import { POLICY } from "./matrix-policy";
 
@@ -30,19 +31,6 @@ const NONCE = "matrixnonce";
 interface PageForm {
   fields: Map<string, string>;
   intents: string[];
-}
-
-const decode = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? decode(m[1]!) : null;
 }
 
 /** Field names, their current values and the intents offered by a rendered page. */
@@ -59,12 +47,12 @@ export function readForms(html: string): PageForm {
   for (const m of html.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
     const name = attr(m[1]!, "name");
     if (!name) continue;
-    const options = [...m[2]!.matchAll(/<option\b[^>]*value="([^"]*)"/g)].map((o) => decode(o[1]!));
+    const options = [...m[2]!.matchAll(/<option\b[^>]*value="([^"]*)"/g)].map((o) => decodeHtml(o[1]!));
     if (!fields.has(name)) fields.set(name, options.find((o) => o !== "") ?? "");
   }
   for (const m of html.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
     const name = attr(m[1]!, "name");
-    if (name && !fields.has(name)) fields.set(name, decode(m[2]!));
+    if (name && !fields.has(name)) fields.set(name, decodeHtml(m[2]!));
   }
   for (const [tag] of html.matchAll(/<button\b[^>]*>/g)) {
     if (attr(tag, "name") === "intent") intents.add(attr(tag, "value") ?? "");
